@@ -1,0 +1,302 @@
+//! The JavaScript side of the sandbox: evaluate a CommonJS module once, keep its function,
+//! call it on any number of inputs.
+
+use std::path::Path;
+
+use boa_engine::{
+    Context, JsObject, JsString, JsValue, Script, Source, builtins::promise::PromiseState,
+    js_string, property::Attribute,
+};
+use funcbox_abi::Status;
+
+use crate::{console, report};
+
+/// Name the module's code is reported under in error locations.
+pub const MODULE_PATH: &str = "function.js";
+
+/// JS→JS calls deeper than this fail with a recursion error. Boa's default (512) breaks
+/// ordinary recursive code; its frames live on the garbage-collected heap, so the memory cap
+/// bounds this limit's cost (depth 100k measured at 34 MB).
+pub const RECURSION_LIMIT: usize = 10_000;
+
+/// A single loop running more iterations than this fails with a friendly error. Far beyond what
+/// the default fuel and deadline allow, it only speaks first when a user raises those.
+pub const LOOP_ITERATION_LIMIT: u64 = 1_000_000_000;
+
+/// Why a call failed: the ABI status and a one-line, human-readable message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    /// The status returned to the host.
+    pub status: Status,
+    /// The message the host shows the user.
+    pub message: String,
+}
+
+impl Failure {
+    /// A failure with the given status and message.
+    pub fn new(status: Status, message: String) -> Self {
+        Self { status, message }
+    }
+}
+
+/// A JavaScript realm holding one registered function.
+pub struct Runtime {
+    context: Context,
+    function: JsObject,
+}
+
+impl Runtime {
+    /// Evaluates `source` as a CommonJS module and keeps the function it exports.
+    ///
+    /// The function is `module.exports`, else `module.exports.default`, else the only function
+    /// among the exported properties, else the script's completion value (a bare function
+    /// expression). Anything else is a [`Status::InvalidModule`] failure saying what was found.
+    pub fn new(source: &str) -> Result<Self, Failure> {
+        let mut context = Context::default();
+        let limits = context.runtime_limits_mut();
+        limits.set_recursion_limit(RECURSION_LIMIT);
+        limits.set_loop_iteration_limit(LOOP_ITERATION_LIMIT);
+
+        let module = install_globals(&mut context)
+            .map_err(|err| report::failure(&err, Status::InvalidModule, &mut context))?;
+
+        let source = Source::from_bytes(source).with_path(Path::new(MODULE_PATH));
+        let completion = Script::parse(source, None, &mut context)
+            .and_then(|script| script.evaluate(&mut context))
+            .map_err(|err| report::failure(&err, Status::InvalidModule, &mut context))?;
+        let completion = settle(completion, &mut context)
+            .map_err(|err| report::failure(&err, Status::InvalidModule, &mut context))?;
+
+        let function = exported_function(&module, &completion, &mut context)?;
+        Ok(Self { context, function })
+    }
+
+    /// Calls the function with `input` and returns `String(result)`.
+    ///
+    /// A returned promise is settled by running the job queue first, so `async` functions work.
+    pub fn invoke(&mut self, input: &str, max_output: usize) -> Result<String, Failure> {
+        let context = &mut self.context;
+        let argument = JsValue::from(JsString::from(input));
+        let text = self
+            .function
+            .call(&JsValue::undefined(), &[argument], context)
+            .and_then(|result| settle(result, context))
+            .and_then(|result| result.to_string(context))
+            .map_err(|err| report::failure(&err, Status::JsException, context))?;
+
+        // A UTF-16 code unit takes at least one UTF-8 byte: refuse before converting a string
+        // that cannot fit, so a 200 MB result costs no second copy.
+        if text.len() > max_output {
+            return Err(too_large(max_output));
+        }
+        let output = text.to_std_string_lossy();
+        if output.len() > max_output {
+            return Err(too_large(max_output));
+        }
+        Ok(output)
+    }
+}
+
+fn too_large(max_output: usize) -> Failure {
+    Failure::new(
+        Status::OutputTooLarge,
+        format!("the output is larger than the {max_output}-byte limit"),
+    )
+}
+
+/// Defines `module`, `exports` and `console`; returns the `module` object.
+fn install_globals(context: &mut Context) -> boa_engine::JsResult<JsObject> {
+    console::install(context)?;
+    let exports = JsObject::with_object_proto(context.intrinsics());
+    let module = JsObject::with_object_proto(context.intrinsics());
+    module.set(js_string!("exports"), exports.clone(), true, context)?;
+    context.register_global_property(js_string!("module"), module.clone(), Attribute::all())?;
+    context.register_global_property(js_string!("exports"), exports, Attribute::all())?;
+    Ok(module)
+}
+
+/// Runs queued promise jobs and unwraps a settled promise; other values pass through.
+fn settle(value: JsValue, context: &mut Context) -> boa_engine::JsResult<JsValue> {
+    let Some(promise) = value.as_promise() else {
+        return Ok(value);
+    };
+    context.run_jobs()?;
+    match promise.state() {
+        PromiseState::Fulfilled(value) => Ok(value),
+        PromiseState::Rejected(reason) => Err(boa_engine::JsError::from_opaque(reason)),
+        PromiseState::Pending => Err(boa_engine::JsNativeError::typ()
+            .with_message("the returned promise never settled (there are no timers or I/O here)")
+            .into()),
+    }
+}
+
+/// Finds the exported function, or says precisely what the module exports instead.
+fn exported_function(
+    module: &JsObject,
+    completion: &JsValue,
+    context: &mut Context,
+) -> Result<JsObject, Failure> {
+    let invalid = |message: String| Failure::new(Status::InvalidModule, message);
+    let exports = module
+        .get(js_string!("exports"), context)
+        .map_err(|err| report::failure(&err, Status::InvalidModule, context))?;
+    if let Some(function) = exports.as_callable() {
+        return Ok(function);
+    }
+    if let Some(object) = exports.as_object() {
+        let default = object
+            .get(js_string!("default"), context)
+            .map_err(|err| report::failure(&err, Status::InvalidModule, context))?;
+        if let Some(function) = default.as_callable() {
+            return Ok(function);
+        }
+        let functions = exported_functions(&object, context)
+            .map_err(|err| report::failure(&err, Status::InvalidModule, context))?;
+        match functions.as_slice() {
+            [(_, function)] => return Ok(function.clone()),
+            [] => {}
+            several => {
+                let names: Vec<&str> = several.iter().map(|(name, _)| name.as_str()).collect();
+                return Err(invalid(format!(
+                    "the module exports several functions ({}); export exactly one as module.exports",
+                    names.join(", ")
+                )));
+            }
+        }
+        if let Some(function) = completion.as_callable() {
+            return Ok(function);
+        }
+        let keys = object
+            .own_property_keys(context)
+            .map_err(|err| report::failure(&err, Status::InvalidModule, context))?;
+        if keys.is_empty() {
+            return Err(invalid(
+                "the module exports nothing: assign the function to module.exports".to_owned(),
+            ));
+        }
+        return Err(invalid(
+            "the module exports an object without a function: assign the function to module.exports"
+                .to_owned(),
+        ));
+    }
+    if let Some(function) = completion.as_callable() {
+        return Ok(function);
+    }
+    Err(invalid(format!(
+        "the module exports {}, not a function",
+        describe_type(&exports)
+    )))
+}
+
+/// The callable own properties of the exports object, with their names.
+fn exported_functions(
+    exports: &JsObject,
+    context: &mut Context,
+) -> boa_engine::JsResult<Vec<(String, JsObject)>> {
+    let mut functions = Vec::new();
+    for key in exports.own_property_keys(context)? {
+        let value = exports.get(key.clone(), context)?;
+        if let Some(function) = value.as_callable() {
+            functions.push((key.to_string(), function));
+        }
+    }
+    Ok(functions)
+}
+
+/// "a number", "a string", "null"… for error messages.
+fn describe_type(value: &JsValue) -> &'static str {
+    if value.is_null() {
+        return "null";
+    }
+    match value.type_of() {
+        "undefined" => "undefined",
+        "number" => "a number",
+        "string" => "a string",
+        "boolean" => "a boolean",
+        "bigint" => "a bigint",
+        "symbol" => "a symbol",
+        _ => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(source: &str, input: &str) -> Result<String, Failure> {
+        Runtime::new(source)?.invoke(input, 1 << 20)
+    }
+
+    #[test]
+    fn module_exports_function_is_called_with_the_input() {
+        let out = run("module.exports = s => s.length;", "abcd");
+        assert_eq!(out, Ok("4".to_owned()));
+    }
+
+    #[test]
+    fn exports_default_and_bare_expression_are_accepted() {
+        assert_eq!(run("exports.default = s => s + '!'", "a"), Ok("a!".to_owned()));
+        assert_eq!(run("(function (s) { return s.toUpperCase() })", "a"), Ok("A".to_owned()));
+    }
+
+    #[test]
+    fn a_single_named_export_is_the_function() {
+        let source = "function twice(s) { return s + s }\nmodule.exports = { twice };";
+        assert_eq!(run(source, "ab"), Ok("abab".to_owned()));
+    }
+
+    #[test]
+    fn several_named_exports_are_refused_by_name() {
+        let failure = run("exports.a = () => 1; exports.b = () => 2;", "").unwrap_err();
+        assert_eq!(failure.status, Status::InvalidModule);
+        assert!(failure.message.contains("(a, b)"), "{}", failure.message);
+    }
+
+    #[test]
+    fn non_function_exports_are_named_in_the_error() {
+        let failure = run("module.exports = 42", "").unwrap_err();
+        assert_eq!(failure.status, Status::InvalidModule);
+        assert_eq!(failure.message, "the module exports a number, not a function");
+        let failure = run("const x = 1;", "").unwrap_err();
+        assert!(failure.message.contains("exports nothing"), "{}", failure.message);
+    }
+
+    #[test]
+    fn invoke_is_repeatable_on_one_runtime() {
+        let mut runtime = Runtime::new("let calls = 0; module.exports = s => s + (++calls);")
+            .expect("module registers");
+        assert_eq!(runtime.invoke("x", 100), Ok("x1".to_owned()));
+        assert_eq!(runtime.invoke("x", 100), Ok("x2".to_owned()));
+    }
+
+    #[test]
+    fn thrown_errors_carry_name_message_and_location() {
+        let source = "module.exports = function f(s) {\n  throw new TypeError('bad ' + s);\n};";
+        let failure = run(source, "input").unwrap_err();
+        assert_eq!(failure.status, Status::JsException);
+        assert!(failure.message.starts_with("TypeError: bad input"), "{}", failure.message);
+        assert!(failure.message.contains("function.js:2"), "{}", failure.message);
+    }
+
+    #[test]
+    fn deep_recursion_is_a_recursion_limit_not_a_crash() {
+        let failure = run("module.exports = function f(n) { return f(n + 1) }", "").unwrap_err();
+        assert_eq!(failure.status, Status::RecursionLimit, "{}", failure.message);
+    }
+
+    #[test]
+    fn async_functions_are_awaited() {
+        assert_eq!(run("module.exports = async s => s + '?'", "a"), Ok("a?".to_owned()));
+        let failure = run("module.exports = async s => { throw new Error('no') }", "").unwrap_err();
+        assert!(failure.message.starts_with("Error: no"), "{}", failure.message);
+    }
+
+    #[test]
+    fn output_over_the_limit_is_refused() {
+        let failure = Runtime::new("module.exports = s => s.repeat(100)")
+            .expect("module registers")
+            .invoke("ab", 199)
+            .unwrap_err();
+        assert_eq!(failure.status, Status::OutputTooLarge);
+    }
+}
