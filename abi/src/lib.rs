@@ -34,6 +34,15 @@ pub const EXPORT_RESULT_PTR: &str = "result_ptr";
 /// `result_len() -> len`: the byte length of the last call's output or error message.
 pub const EXPORT_RESULT_LEN: &str = "result_len";
 
+/// How many bytes of `console` output the guest writes to its stderr before it stops writing
+/// (and says so once). The host's capture buffer is a little larger, as a hard backstop.
+pub const CONSOLE_LIMIT: usize = 1 << 20;
+
+/// The guest reports a Rust panic (an engine bug, or an allocation too large for its 32-bit
+/// address space) as one stderr line starting with this, just before it aborts; the host
+/// turns that line into its error message and keeps it out of the console output.
+pub const PANIC_PREFIX: &str = "funcbox-guest panic: ";
+
 /// Every function export the host relies on, with its number of `i32` parameters and results.
 ///
 /// The host checks the guest against this table when it loads it, so a stale or foreign guest

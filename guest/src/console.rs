@@ -3,12 +3,19 @@
 //! Boa ships no `console`, and generated code calls `console.log` for debugging all the time;
 //! without this it would die with a ReferenceError instead of running.
 
-use std::io::Write;
+use std::{cell::Cell, io::Write};
 
 use boa_engine::{
     Context, JsResult, JsValue, NativeFunction, js_string, object::ObjectInitializer,
     property::Attribute,
 };
+use funcbox_abi::CONSOLE_LIMIT;
+
+thread_local! {
+    static WRITTEN: Cell<usize> = const { Cell::new(0) };
+}
+
+const TRUNCATED: &str = "[funcbox: console output truncated]\n";
 
 /// Installs `console.log`, `info`, `debug`, `warn`, `error` and `trace` as a global.
 pub fn install(context: &mut Context) -> JsResult<()> {
@@ -35,8 +42,26 @@ fn print(_this: &JsValue, args: &[JsValue], _context: &mut Context) -> JsResult<
         .collect::<Vec<_>>()
         .join(" ");
     line.push('\n');
-    // The host's capture is capped; once it is full, further console output is dropped rather
-    // than failing the function that logged it.
-    let _ = std::io::stderr().write_all(line.as_bytes());
+    write_capped(line.as_bytes());
     Ok(JsValue::undefined())
+}
+
+/// Writes to stderr until [`CONSOLE_LIMIT`] bytes have been written, then once a note that the
+/// rest was dropped: a function that logs in a loop keeps running instead of failing.
+fn write_capped(bytes: &[u8]) {
+    let written = WRITTEN.get();
+    if written >= CONSOLE_LIMIT {
+        return;
+    }
+    let room = CONSOLE_LIMIT - written;
+    let mut stderr = std::io::stderr();
+    // Write errors are ignored: console output is a debugging aid, never a reason to fail.
+    if bytes.len() <= room {
+        let _ = stderr.write_all(bytes);
+        WRITTEN.set(written + bytes.len());
+    } else {
+        let _ = stderr.write_all(&bytes[..room]);
+        let _ = stderr.write_all(TRUNCATED.as_bytes());
+        WRITTEN.set(CONSOLE_LIMIT);
+    }
 }

@@ -34,6 +34,27 @@ pub extern "C" fn _initialize() {
     // Safety: `__wasm_call_ctors` is provided by wasm-ld and the host calls `_initialize`
     // exactly once, before any other export.
     unsafe { __wasm_call_ctors() }
+    std::panic::set_hook(Box::new(report_panic));
+}
+
+/// Writes the panic as the one line the host looks for (std's default hook writes two,
+/// with a thread name and a backtrace hint that mean nothing here).
+#[cfg(target_arch = "wasm32")]
+fn report_panic(info: &std::panic::PanicHookInfo<'_>) {
+    use std::io::Write;
+    let message = if let Some(text) = info.payload().downcast_ref::<&str>() {
+        (*text).to_owned()
+    } else if let Some(text) = info.payload().downcast_ref::<String>() {
+        text.clone()
+    } else {
+        "unknown panic".to_owned()
+    };
+    let line = format!(
+        "{}{}\n",
+        funcbox_abi::PANIC_PREFIX,
+        message.replace('\n', " ")
+    );
+    let _ = std::io::stderr().write_all(line.as_bytes());
 }
 
 /// Allocates a zeroed buffer of `len` bytes for the host to fill; the next `register_function`

@@ -12,8 +12,11 @@ pub fn failure(err: &JsError, status: Status, context: &mut Context) -> Failure 
     }
     let headline = headline(err, context);
     let message = match location(err) {
-        Some(location) => format!("{headline} (at {location})"),
-        None => headline,
+        // Syntax errors already carry their position in the message.
+        Some(location) if !headline.contains(position(&location)) => {
+            format!("{headline} (at {location})")
+        }
+        _ => headline,
     };
     Failure::new(status, message)
 }
@@ -86,6 +89,13 @@ fn location(err: &JsError) -> Option<String> {
         .filter_map(|line| line.trim_start().strip_prefix("at "))
         .find(|frame| frame.contains(MODULE_PATH))
         .map(str::to_owned)
+}
+
+/// `function.js:L:C` out of `name (function.js:L:C)`.
+fn position(frame: &str) -> &str {
+    frame
+        .rsplit_once('(')
+        .map_or(frame, |(_, position)| position.trim_end_matches(')'))
 }
 
 fn first_line(text: &str) -> String {

@@ -235,8 +235,14 @@ mod tests {
 
     #[test]
     fn exports_default_and_bare_expression_are_accepted() {
-        assert_eq!(run("exports.default = s => s + '!'", "a"), Ok("a!".to_owned()));
-        assert_eq!(run("(function (s) { return s.toUpperCase() })", "a"), Ok("A".to_owned()));
+        assert_eq!(
+            run("exports.default = s => s + '!'", "a"),
+            Ok("a!".to_owned())
+        );
+        assert_eq!(
+            run("(function (s) { return s.toUpperCase() })", "a"),
+            Ok("A".to_owned())
+        );
     }
 
     #[test]
@@ -256,9 +262,16 @@ mod tests {
     fn non_function_exports_are_named_in_the_error() {
         let failure = run("module.exports = 42", "").unwrap_err();
         assert_eq!(failure.status, Status::InvalidModule);
-        assert_eq!(failure.message, "the module exports a number, not a function");
+        assert_eq!(
+            failure.message,
+            "the module exports a number, not a function"
+        );
         let failure = run("const x = 1;", "").unwrap_err();
-        assert!(failure.message.contains("exports nothing"), "{}", failure.message);
+        assert!(
+            failure.message.contains("exports nothing"),
+            "{}",
+            failure.message
+        );
     }
 
     #[test]
@@ -274,21 +287,41 @@ mod tests {
         let source = "module.exports = function f(s) {\n  throw new TypeError('bad ' + s);\n};";
         let failure = run(source, "input").unwrap_err();
         assert_eq!(failure.status, Status::JsException);
-        assert!(failure.message.starts_with("TypeError: bad input"), "{}", failure.message);
-        assert!(failure.message.contains("function.js:2"), "{}", failure.message);
+        assert!(
+            failure.message.starts_with("TypeError: bad input"),
+            "{}",
+            failure.message
+        );
+        assert!(
+            failure.message.contains("function.js:2"),
+            "{}",
+            failure.message
+        );
     }
 
     #[test]
     fn deep_recursion_is_a_recursion_limit_not_a_crash() {
         let failure = run("module.exports = function f(n) { return f(n + 1) }", "").unwrap_err();
-        assert_eq!(failure.status, Status::RecursionLimit, "{}", failure.message);
+        assert_eq!(
+            failure.status,
+            Status::RecursionLimit,
+            "{}",
+            failure.message
+        );
     }
 
     #[test]
     fn async_functions_are_awaited() {
-        assert_eq!(run("module.exports = async s => s + '?'", "a"), Ok("a?".to_owned()));
+        assert_eq!(
+            run("module.exports = async s => s + '?'", "a"),
+            Ok("a?".to_owned())
+        );
         let failure = run("module.exports = async s => { throw new Error('no') }", "").unwrap_err();
-        assert!(failure.message.starts_with("Error: no"), "{}", failure.message);
+        assert!(
+            failure.message.starts_with("Error: no"),
+            "{}",
+            failure.message
+        );
     }
 
     #[test]

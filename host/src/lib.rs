@@ -1,1 +1,34 @@
-//! funcbox
+//! funcbox: turn an English description into a small JavaScript function and run it safely.
+//!
+//! The code runs inside a WebAssembly sandbox (the Boa engine compiled to `wasm32-wasip1`,
+//! embedded in this crate) with no files, network or environment, a memory cap, a fuel budget
+//! and a wall-clock deadline.
+//!
+//! ```no_run
+//! use funcbox::{Limits, Sandbox};
+//!
+//! let sandbox = Sandbox::new(None)?;
+//! let mut function = sandbox.load("module.exports = s => s.length", &Limits::default())?;
+//! assert_eq!(function.invoke("hello")?.output, "5");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! Where things live: [`sandbox`] (engine, limits enforcement, instances), [`limits`] (the
+//! limits and their parsing), [`guest`] (the embedded guest and its integrity check),
+//! [`library`] (saved functions on disk), [`paths`] (where funcbox keeps files), [`exit`] (the
+//! CLI's exit codes) and [`error`] (typed errors).
+
+mod atomic;
+pub mod error;
+pub mod exit;
+pub mod guest;
+pub mod library;
+pub mod limits;
+pub mod llm;
+pub mod paths;
+pub mod sandbox;
+
+pub use error::{LibraryError, RunError, SandboxError};
+pub use exit::Exit;
+pub use limits::Limits;
+pub use sandbox::{Function, Invocation, Sandbox};

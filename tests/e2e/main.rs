@@ -1,1 +1,7 @@
+//! End-to-end tests of the real `funcbox` binary: `.js` fixtures with their expected output or
+//! error, hostile code, and the command line's contract (exit codes, stdin, the library, the
+//! compiled-code cache).
 
+mod cli;
+mod fixtures;
+mod support;

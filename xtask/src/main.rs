@@ -1,1 +1,80 @@
-fn main() {}
+//! Project chores for funcbox, run as `cargo xtask <task>` (see `cargo xtask --help`).
+
+mod guest;
+mod shell;
+
+use anyhow::Result;
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(about = "funcbox project tasks", disable_help_subcommand = true)]
+struct Cli {
+    #[command(subcommand)]
+    task: Task,
+}
+
+#[derive(Subcommand)]
+enum Task {
+    /// Build the WebAssembly guest reproducibly and check it against the recorded sha256.
+    BuildGuest {
+        /// Record the new sha256 instead of failing when the guest changed on purpose.
+        #[arg(long)]
+        update: bool,
+    },
+    /// Rebuild the guest from a clean copy of its sources in another directory and check that
+    /// the result is bit-for-bit the recorded one.
+    VerifyGuest,
+    /// Build the guest, then run every test: the guest's native unit tests and the workspace's.
+    Test,
+    /// Everything CI checks: formatting, clippy, guest reproducibility and all tests.
+    Ci,
+}
+
+fn main() -> Result<()> {
+    match Cli::parse().task {
+        Task::BuildGuest { update } => guest::build(update).map(drop),
+        Task::VerifyGuest => guest::verify(),
+        Task::Test => test(),
+        Task::Ci => ci(),
+    }
+}
+
+fn test() -> Result<()> {
+    guest::build(false)?;
+    let root = shell::workspace_root();
+    shell::run(
+        shell::cargo(&root.join("guest")).args(["test", "--locked", "--quiet"]),
+        "guest unit tests",
+    )?;
+    shell::run(
+        shell::cargo(&root).args(["test", "--workspace", "--locked"]),
+        "workspace tests",
+    )
+}
+
+fn ci() -> Result<()> {
+    let root = shell::workspace_root();
+    shell::run(
+        shell::cargo(&root).args(["fmt", "--all", "--check"]),
+        "cargo fmt",
+    )?;
+    shell::run(
+        shell::cargo(&root.join("guest")).args(["fmt", "--check"]),
+        "cargo fmt (guest)",
+    )?;
+    guest::build(false)?;
+    guest::verify()?;
+    shell::run(
+        shell::cargo(&root).args([
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--locked",
+            "--",
+            "-D",
+            "warnings",
+        ]),
+        "cargo clippy",
+    )?;
+    test()
+}

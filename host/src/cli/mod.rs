@@ -1,0 +1,64 @@
+//! Command-line parsing, dispatch, and turning any error into one line and an exit code.
+
+mod run;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use funcbox::{Exit, LibraryError, RunError, SandboxError};
+
+/// Describe a small program in English, get a JavaScript function, run it in a sandbox.
+#[derive(Parser)]
+#[command(name = "funcbox", version, after_help = Exit::table())]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    Run(run::RunArgs),
+}
+
+/// Errors of the command line itself (as opposed to the library's).
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// Reading stdin or writing stdout failed.
+    #[error("{0}")]
+    Io(String),
+}
+
+/// Parses the command line, runs the command and returns its exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        Command::Run(args) => run::exec(args),
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            let message = format!("{err:#}").replace('\n', " ");
+            eprintln!("funcbox: error: {message}");
+            ExitCode::from(exit_for(&err).code())
+        }
+    }
+}
+
+/// The documented exit code for an error: the first typed error in its chain decides.
+fn exit_for(err: &anyhow::Error) -> Exit {
+    for cause in err.chain() {
+        if let Some(err) = cause.downcast_ref::<RunError>() {
+            return err.exit();
+        }
+        if let Some(err) = cause.downcast_ref::<SandboxError>() {
+            return err.exit();
+        }
+        if let Some(err) = cause.downcast_ref::<LibraryError>() {
+            return err.exit();
+        }
+        if cause.downcast_ref::<CliError>().is_some() {
+            return Exit::Io;
+        }
+    }
+    Exit::Io
+}

@@ -1,0 +1,137 @@
+//! `funcbox run NAME|FILE`: run a saved function or a module file on stdin.
+
+use std::io::{Read, Write};
+
+use anyhow::{Context, Result};
+use clap::Args;
+use funcbox::{
+    Exit, Limits, RunError, Sandbox,
+    library::Library,
+    limits::{self, DEFAULT_FUEL},
+    paths::Dirs,
+    sandbox::ModuleOrigin,
+};
+
+use super::CliError;
+
+/// Run a saved function (or a .js module file) on all of stdin and print its result.
+#[derive(Args)]
+#[command(after_help = Exit::table())]
+pub struct RunArgs {
+    /// A saved function's name, or the path of a CommonJS module file.
+    target: String,
+
+    #[command(flatten)]
+    limits: LimitArgs,
+
+    /// Replace bytes of stdin that are not valid UTF-8 with U+FFFD instead of failing.
+    #[arg(long)]
+    lossy: bool,
+
+    /// Print fuel used and timings to stderr.
+    #[arg(long)]
+    stats: bool,
+}
+
+/// The sandbox limits, shared by every command that runs code.
+#[derive(Args, Clone, Debug)]
+pub struct LimitArgs {
+    /// Memory cap of the sandbox.
+    #[arg(long, value_name = "SIZE", default_value = "64MiB", value_parser = limits::parse_size)]
+    memory: u64,
+
+    /// CPU budget in fuel units (deterministic: the same code and input always burn the same).
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_FUEL)]
+    fuel: u64,
+
+    /// Wall-clock deadline.
+    #[arg(long, value_name = "DURATION", default_value = "5s", value_parser = limits::parse_duration)]
+    timeout: std::time::Duration,
+
+    /// Largest result accepted.
+    #[arg(long, value_name = "SIZE", default_value = "16MiB", value_parser = limits::parse_size)]
+    max_output: u64,
+}
+
+impl LimitArgs {
+    /// The library's limits from the flags.
+    pub fn limits(&self) -> Limits {
+        Limits {
+            memory: self.memory,
+            fuel: self.fuel,
+            timeout: self.timeout,
+            max_output: usize::try_from(self.max_output).unwrap_or(usize::MAX),
+        }
+    }
+}
+
+/// Runs the command.
+pub fn exec(args: RunArgs) -> Result<()> {
+    let dirs = Dirs::from_env()?;
+    let library = Library::new(dirs.data.join("functions"));
+    let source = library.resolve(&args.target)?;
+    let input = read_stdin(args.lossy)?;
+
+    let sandbox = Sandbox::new(Some(&dirs.cache))?;
+    let limits = args.limits.limits();
+    let outcome = sandbox
+        .load(&source.code, &limits)
+        .and_then(|mut function| {
+            let outcome = function.invoke(&input);
+            forward_console(&function.take_console());
+            if args.stats {
+                print_stats(&sandbox, function.last_fuel_used(), &limits);
+            }
+            outcome
+        })
+        .with_context(|| format!("`{}`", args.target))?;
+
+    let mut stdout = std::io::stdout().lock();
+    let written = stdout
+        .write_all(outcome.output.as_bytes())
+        .and_then(|()| stdout.write_all(b"\n"))
+        .and_then(|()| stdout.flush());
+    match written {
+        // A closed pipe (`funcbox run f | head -c1`) is a normal end, as for any Unix tool.
+        Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(CliError::Io(format!("writing the result: {err}")).into())
+        }
+        _ => Ok(()),
+    }
+}
+
+/// All of stdin as a string: invalid UTF-8 is an error unless `lossy`.
+fn read_stdin(lossy: bool) -> Result<String> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .read_to_end(&mut bytes)
+        .map_err(|err| CliError::Io(format!("reading stdin: {err}")))?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(err) if lossy => Ok(String::from_utf8_lossy(err.as_bytes()).into_owned()),
+        Err(err) => Err(RunError::InvalidInput(format!(
+            "stdin is not valid UTF-8 (invalid byte at offset {}); pass --lossy to replace invalid bytes",
+            err.utf8_error().valid_up_to()
+        ))
+        .into()),
+    }
+}
+
+fn forward_console(console: &[u8]) {
+    if !console.is_empty() {
+        let _ = std::io::stderr().write_all(console);
+    }
+}
+
+fn print_stats(sandbox: &Sandbox, fuel_used: u64, limits: &Limits) {
+    let origin = match sandbox.origin() {
+        ModuleOrigin::Cached(_) => "loaded from cache",
+        ModuleOrigin::Compiled(_) => "compiled",
+    };
+    eprintln!(
+        "funcbox: fuel used {fuel_used} of {}; guest {origin} in {:.2} ms",
+        limits.fuel,
+        sandbox.load_time().as_secs_f64() * 1e3
+    );
+}

@@ -1,0 +1,79 @@
+//! The hard limits every sandboxed call runs under, and parsing them from the command line.
+
+use std::time::Duration;
+
+/// The limits of one sandboxed function: its instance's memory, and each call's CPU budget,
+/// deadline and output size.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// Maximum size of the guest's linear memory, in bytes.
+    pub memory: u64,
+    /// Fuel (WebAssembly work units) each call may burn: a deterministic CPU budget.
+    pub fuel: u64,
+    /// Wall-clock deadline of each call.
+    pub timeout: Duration,
+    /// Maximum size of a call's result, in bytes.
+    pub max_output: usize,
+}
+
+/// 64 MiB: Boa with a few MB of input fits comfortably; the predecessor's 320 KiB could not
+/// even start the engine.
+pub const DEFAULT_MEMORY: u64 = 64 << 20;
+/// About 4 s of Boa interpreting on this project's machines (12–41 M fuel per ms): enough for
+/// real utilities over a few MB of input, and it usually ends a runaway loop before the
+/// deadline does, with a deterministic error.
+pub const DEFAULT_FUEL: u64 = 100_000_000_000;
+/// 5 s of wall-clock time per call.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(5);
+/// 16 MiB of result.
+pub const DEFAULT_MAX_OUTPUT: usize = 16 << 20;
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            memory: DEFAULT_MEMORY,
+            fuel: DEFAULT_FUEL,
+            timeout: DEFAULT_TIMEOUT,
+            max_output: DEFAULT_MAX_OUTPUT,
+        }
+    }
+}
+
+/// Parses a byte size such as `256MiB`, `64M`, `1.5GB` or `1048576`.
+pub fn parse_size(text: &str) -> Result<u64, String> {
+    parse_size::Config::new()
+        .with_binary()
+        .parse_size(text.trim())
+        .map_err(|err| format!("`{text}` is not a size like 64MiB or 1GB: {err}"))
+}
+
+/// Parses a duration such as `2s`, `500ms` or `1m`.
+pub fn parse_duration(text: &str) -> Result<Duration, String> {
+    let duration = humantime::parse_duration(text.trim())
+        .map_err(|err| format!("`{text}` is not a duration like 2s or 500ms: {err}"))?;
+    if duration.is_zero() {
+        return Err("the timeout must be longer than zero".to_owned());
+    }
+    Ok(duration)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_accept_binary_and_decimal_units() {
+        assert_eq!(parse_size("256MiB"), Ok(256 << 20));
+        assert_eq!(parse_size("64M"), Ok(64 << 20));
+        assert_eq!(parse_size("1024"), Ok(1024));
+        assert!(parse_size("lots").is_err());
+    }
+
+    #[test]
+    fn durations_accept_units_and_refuse_zero() {
+        assert_eq!(parse_duration("2s"), Ok(Duration::from_secs(2)));
+        assert_eq!(parse_duration("250ms"), Ok(Duration::from_millis(250)));
+        assert!(parse_duration("0s").is_err());
+        assert!(parse_duration("soon").is_err());
+    }
+}

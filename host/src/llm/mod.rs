@@ -1,0 +1,4 @@
+//! Speaking to the model: the prompt, the OpenAI-compatible client and its configuration,
+//! extracting code from replies, and the generate-prove-repair loop.
+
+pub mod extract;

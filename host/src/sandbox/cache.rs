@@ -1,0 +1,88 @@
+//! The on-disk cache of the guest compiled to native code, so only the first run pays for
+//! Cranelift (seconds) and later runs map the artifact in (well under a millisecond).
+//!
+//! An entry's name carries the guest's sha256 and wasmtime's compatibility hash (its version
+//! and every engine setting that changes the generated code, fuel and epochs included), so a
+//! new guest or a new funcbox never loads a stale entry. Entries are written atomically. An
+//! entry that fails to load is recompiled and replaced. Like wasmtime's own cache, the entries
+//! are trusted: the cache directory is the user's own.
+
+use std::{
+    hash::{DefaultHasher, Hash, Hasher},
+    path::{Path, PathBuf},
+    time::{Duration, Instant},
+};
+
+use wasmtime::{Engine, Module};
+
+use crate::{atomic, error::SandboxError, guest};
+
+/// How the guest's native code was obtained.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ModuleOrigin {
+    /// Mapped in from the cache entry at this path.
+    Cached(PathBuf),
+    /// Compiled now; saved to the cache entry at the path, if one could be written.
+    Compiled(Option<PathBuf>),
+}
+
+/// The compiled guest, where it came from and how long that took.
+#[derive(Clone, Debug)]
+pub struct LoadedModule {
+    /// The compiled guest.
+    pub module: Module,
+    /// Whether it came from the cache.
+    pub origin: ModuleOrigin,
+    /// Time spent loading or compiling it.
+    pub elapsed: Duration,
+}
+
+/// Loads the guest from the cache in `dir`, or compiles (and caches) it.
+pub fn load(engine: &Engine, dir: Option<&Path>) -> Result<LoadedModule, SandboxError> {
+    let started = Instant::now();
+    let entry = dir.map(|dir| dir.join(entry_name(engine)));
+    if let Some(path) = &entry
+        && path.is_file()
+    {
+        // Safety: the entry was written by `Module::serialize` of this same guest and engine
+        // configuration (its name says so), atomically, into the user's private cache directory.
+        // A damaged entry fails wasmtime's header and format checks and is recompiled below.
+        if let Ok(module) = unsafe { Module::deserialize_file(engine, path) } {
+            return Ok(LoadedModule {
+                module,
+                origin: ModuleOrigin::Cached(path.clone()),
+                elapsed: started.elapsed(),
+            });
+        }
+    }
+
+    // Only code we verified ever gets compiled, and so ever reaches the cache.
+    guest::verify(guest::WASM).map_err(|actual| SandboxError::TamperedGuest {
+        expected: guest::SHA256.to_owned(),
+        actual,
+    })?;
+    let module = Module::new(engine, guest::WASM).map_err(SandboxError::Engine)?;
+    // A cache that cannot be written (read-only home, full disk) costs speed, not correctness.
+    let saved = entry.filter(|path| store(&module, path).is_ok());
+    Ok(LoadedModule {
+        module,
+        origin: ModuleOrigin::Compiled(saved),
+        elapsed: started.elapsed(),
+    })
+}
+
+/// `<guest sha256 prefix>-<engine compatibility hash>.cwasm`.
+fn entry_name(engine: &Engine) -> String {
+    let mut hasher = DefaultHasher::new();
+    engine.precompile_compatibility_hash().hash(&mut hasher);
+    format!(
+        "guest-{}-{:016x}.cwasm",
+        &guest::SHA256[..16],
+        hasher.finish()
+    )
+}
+
+fn store(module: &Module, path: &Path) -> std::io::Result<()> {
+    let bytes = module.serialize().map_err(std::io::Error::other)?;
+    atomic::write(path, &bytes)
+}

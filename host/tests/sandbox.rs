@@ -1,0 +1,104 @@
+//! The sandbox through the library API: repeat calls, recovery after traps, and a fuel figure
+//! that works as a deterministic performance regression check.
+
+use std::sync::OnceLock;
+
+use funcbox::{Limits, RunError, Sandbox};
+
+const COUNT_VOWELS: &str = include_str!("../../examples/count_vowels.js");
+
+/// One sandbox for the whole file: compiling the guest takes seconds.
+fn sandbox() -> &'static Sandbox {
+    static SANDBOX: OnceLock<Sandbox> = OnceLock::new();
+    SANDBOX.get_or_init(|| {
+        let cache = std::env::temp_dir().join("funcbox-library-tests-cache");
+        Sandbox::new(Some(&cache)).expect("the sandbox starts")
+    })
+}
+
+#[test]
+fn many_invokes_on_one_instance_give_the_same_answer() {
+    let mut function = sandbox()
+        .load(COUNT_VOWELS, &Limits::default())
+        .expect("count_vowels registers");
+    for _ in 0..500 {
+        let run = function.invoke("Hello World").expect("count_vowels runs");
+        assert_eq!(run.output, "3");
+    }
+}
+
+#[test]
+fn state_persists_between_invokes_of_one_instance() {
+    let mut function = sandbox()
+        .load("let n = 0; module.exports = () => ++n;", &Limits::default())
+        .expect("registers");
+    let outputs: Vec<String> = (0..3)
+        .map(|_| function.invoke("").expect("runs").output)
+        .collect();
+    assert_eq!(outputs, ["1", "2", "3"]);
+}
+
+#[test]
+fn a_function_recovers_after_running_out_of_fuel() {
+    let limits = Limits {
+        fuel: 50_000_000,
+        ..Limits::default()
+    };
+    let source = "module.exports = s => { if (s === 'spin') for (;;) {} return s.length; }";
+    let mut function = sandbox().load(source, &limits).expect("registers");
+    assert!(matches!(
+        function.invoke("spin"),
+        Err(RunError::OutOfFuel { .. })
+    ));
+    assert_eq!(function.invoke("four").expect("runs again").output, "4");
+}
+
+#[test]
+fn a_function_recovers_after_hitting_the_memory_cap() {
+    let limits = Limits {
+        memory: 32 << 20,
+        ..Limits::default()
+    };
+    let source = "module.exports = s => { if (s === 'grow') { const a = []; for (;;) a.push([1, 2, 3]); } return 'ok'; }";
+    let mut function = sandbox().load(source, &limits).expect("registers");
+    assert!(matches!(
+        function.invoke("grow"),
+        Err(RunError::MemoryLimit { .. })
+    ));
+    assert_eq!(function.invoke("fine").expect("runs again").output, "ok");
+}
+
+#[test]
+fn js_errors_do_not_poison_the_instance() {
+    let source = "let calls = 0; module.exports = s => { calls++; if (s === 'x') throw new RangeError('bad'); return calls; }";
+    let mut function = sandbox()
+        .load(source, &Limits::default())
+        .expect("registers");
+    let err = function.invoke("x").expect_err("throws");
+    assert!(
+        matches!(&err, RunError::JsException(message) if message.starts_with("RangeError: bad"))
+    );
+    // Same instance: the counter kept counting.
+    assert_eq!(function.invoke("y").expect("runs").output, "2");
+}
+
+/// count_vowels over a fixed input burns a fixed amount of fuel. A change beyond the tolerance
+/// means the guest, Boa or the ABI got slower (or faster): update the figure on purpose.
+#[test]
+fn count_vowels_fuel_is_stable() {
+    const EXPECTED_FUEL: u64 = 1_406_377_232;
+    const TOLERANCE: f64 = 0.03;
+    let input = "The quick brown fox jumps over the lazy dog. ".repeat(1000);
+    let mut function = sandbox()
+        .load(COUNT_VOWELS, &Limits::default())
+        .expect("registers");
+    let run = function.invoke(&input).expect("runs");
+    assert_eq!(run.output, "11000");
+    let drift = (run.fuel_used as f64 - EXPECTED_FUEL as f64).abs() / EXPECTED_FUEL as f64;
+    assert!(
+        drift <= TOLERANCE,
+        "count_vowels used {} fuel, expected {EXPECTED_FUEL} ± {:.0}%",
+        run.fuel_used,
+        TOLERANCE * 100.0
+    );
+}

@@ -1,0 +1,190 @@
+//! The command line's contract: exit codes, stdin handling, the library, the compiled cache.
+
+use std::fs;
+
+use predicates::prelude::*;
+
+use crate::support::{funcbox, repo_root, shared_home};
+
+#[test]
+fn the_readme_example_counts_three_vowels() {
+    funcbox(shared_home())
+        .current_dir(repo_root())
+        .args(["run", "examples/count_vowels.js"])
+        .write_stdin("Hello World\n")
+        .assert()
+        .success()
+        .stdout("3\n");
+}
+
+#[test]
+fn stdin_that_is_not_utf8_is_refused_unless_lossy() {
+    let bad = b"caf\xe9 au lait".to_vec();
+    funcbox(shared_home())
+        .current_dir(repo_root())
+        .args(["run", "examples/count_vowels.js"])
+        .write_stdin(bad.clone())
+        .assert()
+        .code(11)
+        .stderr(
+            predicate::str::contains("not valid UTF-8").and(predicate::str::contains("--lossy")),
+        );
+    funcbox(shared_home())
+        .current_dir(repo_root())
+        .args(["run", "--lossy", "examples/count_vowels.js"])
+        .write_stdin(bad)
+        .assert()
+        .success()
+        .stdout("5\n");
+}
+
+#[test]
+fn a_missing_function_is_exit_12() {
+    funcbox(shared_home())
+        .args(["run", "no_such_function"])
+        .assert()
+        .code(12)
+        .stderr(predicate::str::contains(
+            "no function named `no_such_function`",
+        ));
+    funcbox(shared_home())
+        .args(["run", "missing/dir/f.js"])
+        .assert()
+        .code(12);
+}
+
+#[test]
+fn a_name_that_could_escape_the_library_is_a_usage_error() {
+    funcbox(shared_home())
+        .args(["run", ".."])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not a valid function name"));
+}
+
+#[test]
+fn saved_functions_run_by_name() {
+    let home = tempfile::tempdir().expect("temp home");
+    let functions = home.path().join("data/functions");
+    fs::create_dir_all(&functions).expect("library dir");
+    fs::write(
+        functions.join("twice.js"),
+        "module.exports = s => s.trim().repeat(2)",
+    )
+    .expect("saving a function");
+    funcbox(home.path())
+        .args(["run", "twice"])
+        .write_stdin("ab\n")
+        .assert()
+        .success()
+        .stdout("abab\n");
+}
+
+#[test]
+fn bad_limit_values_are_usage_errors() {
+    funcbox(shared_home())
+        .args(["run", "--memory", "lots", "x"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not a size"));
+    funcbox(shared_home())
+        .args(["run", "--timeout", "0s", "x"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn help_documents_every_exit_code() {
+    let assert = funcbox(shared_home())
+        .args(["run", "--help"])
+        .assert()
+        .success();
+    let help = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
+    for exit in funcbox::Exit::ALL {
+        assert!(
+            help.contains(exit.meaning()),
+            "run --help lacks {exit:?}:\n{help}"
+        );
+    }
+}
+
+#[test]
+fn the_compiled_guest_is_cached_and_a_corrupt_entry_is_replaced() {
+    let home = tempfile::tempdir().expect("temp home");
+    let run = || {
+        let assert = funcbox(home.path())
+            .current_dir(repo_root())
+            .args(["run", "--stats", "examples/count_vowels.js"])
+            .write_stdin("Hello World")
+            .assert()
+            .success()
+            .stdout("3\n");
+        String::from_utf8_lossy(&assert.get_output().stderr).into_owned()
+    };
+    assert!(run().contains("guest compiled"));
+    assert!(run().contains("guest loaded from cache"));
+
+    let cache = home.path().join("cache");
+    let entries: Vec<_> = fs::read_dir(&cache)
+        .expect("cache dir")
+        .map(|entry| entry.expect("entry").path())
+        .collect();
+    assert_eq!(
+        entries.len(),
+        1,
+        "one cache entry, no temp files: {entries:?}"
+    );
+    fs::write(&entries[0], b"not a compiled module").expect("corrupting the entry");
+    assert!(run().contains("guest compiled"));
+    assert!(run().contains("guest loaded from cache"));
+}
+
+#[test]
+fn console_output_goes_to_stderr_and_is_capped() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let script = dir.path().join("chatty.js");
+    fs::write(
+        &script,
+        "module.exports = s => { for (let i = 0; i < 100000; i++) console.log('line', i, 'x'.repeat(100)); return 'done'; }",
+    )
+    .expect("writing the script");
+    let assert = funcbox(shared_home())
+        .arg("run")
+        .arg(&script)
+        .assert()
+        .success()
+        .stdout("done\n")
+        .stderr(predicate::str::contains("console output truncated"));
+    let stderr_len = assert.get_output().stderr.len();
+    assert!(
+        stderr_len < 2 << 20,
+        "console output was not capped: {stderr_len} bytes"
+    );
+}
+
+#[test]
+fn a_closed_stdout_is_not_an_error() {
+    use std::{io::Write, process::Stdio};
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_funcbox"))
+        .env("FUNCBOX_HOME", shared_home())
+        .current_dir(repo_root())
+        .args(["run", "examples/reverse_lines.js"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawning funcbox");
+    drop(child.stdout.take());
+    let mut stdin = child.stdin.take().expect("stdin");
+    stdin
+        .write_all("line\n".repeat(20_000).as_bytes())
+        .expect("writing stdin");
+    drop(stdin);
+    let output = child.wait_with_output().expect("waiting for funcbox");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "stderr: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}

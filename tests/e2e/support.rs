@@ -1,0 +1,34 @@
+//! Running the `funcbox` binary in an isolated `FUNCBOX_HOME`.
+
+use std::{
+    path::{Path, PathBuf},
+    sync::OnceLock,
+    time::Duration,
+};
+
+/// A generous bound on any single run: the sandbox must stop runaway code long before this.
+pub const WATCHDOG: Duration = Duration::from_secs(60);
+
+/// The repository root.
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// One `FUNCBOX_HOME` shared by the tests that do not care about it, so the guest is compiled
+/// once for the whole test binary rather than once per test.
+pub fn shared_home() -> &'static Path {
+    static HOME: OnceLock<tempfile::TempDir> = OnceLock::new();
+    HOME.get_or_init(|| tempfile::tempdir().expect("creating a temporary FUNCBOX_HOME"))
+        .path()
+}
+
+/// `funcbox` with `FUNCBOX_HOME=home` and a watchdog.
+pub fn funcbox(home: &Path) -> assert_cmd::Command {
+    let mut command = assert_cmd::Command::new(env!("CARGO_BIN_EXE_funcbox"));
+    command
+        .env("FUNCBOX_HOME", home)
+        .env_remove("XDG_DATA_HOME")
+        .env_remove("XDG_CACHE_HOME")
+        .timeout(WATCHDOG);
+    command
+}
