@@ -15,11 +15,14 @@
 //!
 //! Where things live: [`sandbox`] (engine, limits enforcement, instances), [`limits`] (the
 //! limits and their parsing), [`guest`] (the embedded guest and its integrity check),
-//! [`library`] (saved functions on disk), [`paths`] (where funcbox keeps files), [`exit`] (the
-//! CLI's exit codes) and [`error`] (typed errors).
+//! [`llm`] (the model: client, prompt, extraction, the generate-prove-repair loop),
+//! [`library`] (saved functions on disk), [`exec_cache`] (code cached for `funcbox exec`),
+//! [`paths`] (where funcbox keeps files), [`exit`] (the CLI's exit codes) and [`error`]
+//! (typed errors).
 
 mod atomic;
 pub mod error;
+pub mod exec_cache;
 pub mod exit;
 pub mod guest;
 pub mod library;

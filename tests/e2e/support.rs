@@ -29,6 +29,10 @@ pub fn funcbox(home: &Path) -> assert_cmd::Command {
         .env("FUNCBOX_HOME", home)
         .env_remove("XDG_DATA_HOME")
         .env_remove("XDG_CACHE_HOME")
+        .env_remove("XDG_CONFIG_HOME")
+        .env_remove("OPENAI_API_KEY")
+        .env_remove("OPENAI_BASE_URL")
+        .env_remove("FUNCBOX_MODEL")
         .timeout(WATCHDOG);
     command
 }

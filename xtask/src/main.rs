@@ -64,17 +64,26 @@ fn ci() -> Result<()> {
     )?;
     guest::build(false)?;
     guest::verify()?;
+    let clippy = [
+        "clippy",
+        "--all-targets",
+        "--locked",
+        "--",
+        "-D",
+        "warnings",
+    ];
     shell::run(
-        shell::cargo(&root).args([
-            "clippy",
-            "--workspace",
-            "--all-targets",
-            "--locked",
-            "--",
-            "-D",
-            "warnings",
-        ]),
+        shell::cargo(&root)
+            .arg("--quiet")
+            .args(["--workspace"])
+            .args(clippy),
         "cargo clippy",
+    )?;
+    shell::run(
+        shell::cargo(&root.join("guest"))
+            .arg("--quiet")
+            .args(clippy),
+        "cargo clippy (guest, natively)",
     )?;
     test()
 }

@@ -1,11 +1,19 @@
 //! Command-line parsing, dispatch, and turning any error into one line and an exit code.
 
+mod exec;
+mod generate_ui;
+mod llm_args;
+mod manage;
+mod new;
 mod run;
 
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use funcbox::{Exit, LibraryError, RunError, SandboxError};
+use funcbox::{
+    Exit, LibraryError, RunError, SandboxError,
+    llm::{client::LlmError, generate::GenerateError},
+};
 
 /// Describe a small program in English, get a JavaScript function, run it in a sandbox.
 #[derive(Parser)]
@@ -17,7 +25,13 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    New(new::NewArgs),
     Run(run::RunArgs),
+    Exec(exec::ExecArgs),
+    /// List the saved functions.
+    List,
+    Show(manage::ShowArgs),
+    Rm(manage::RmArgs),
 }
 
 /// Errors of the command line itself (as opposed to the library's).
@@ -32,7 +46,12 @@ pub enum CliError {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match cli.command {
+        Command::New(args) => new::exec(args),
         Command::Run(args) => run::exec(args),
+        Command::Exec(args) => exec::exec(args),
+        Command::List => manage::list(),
+        Command::Show(args) => manage::show(args),
+        Command::Rm(args) => manage::rm(args),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
@@ -54,6 +73,12 @@ fn exit_for(err: &anyhow::Error) -> Exit {
             return err.exit();
         }
         if let Some(err) = cause.downcast_ref::<LibraryError>() {
+            return err.exit();
+        }
+        if let Some(err) = cause.downcast_ref::<LlmError>() {
+            return err.exit();
+        }
+        if let Some(err) = cause.downcast_ref::<GenerateError>() {
             return err.exit();
         }
         if cause.downcast_ref::<CliError>().is_some() {

@@ -22,15 +22,22 @@ pub struct RunArgs {
     target: String,
 
     #[command(flatten)]
-    limits: LimitArgs,
+    run: RunOptions,
+}
+
+/// How to feed and limit a run, shared by `run` and `exec`.
+#[derive(Args, Clone, Debug)]
+pub struct RunOptions {
+    #[command(flatten)]
+    pub limits: LimitArgs,
 
     /// Replace bytes of stdin that are not valid UTF-8 with U+FFFD instead of failing.
     #[arg(long)]
-    lossy: bool,
+    pub lossy: bool,
 
     /// Print fuel used and timings to stderr.
     #[arg(long)]
-    stats: bool,
+    pub stats: bool,
 }
 
 /// The sandbox limits, shared by every command that runs code.
@@ -70,21 +77,31 @@ pub fn exec(args: RunArgs) -> Result<()> {
     let dirs = Dirs::from_env()?;
     let library = Library::new(dirs.data.join("functions"));
     let source = library.resolve(&args.target)?;
-    let input = read_stdin(args.lossy)?;
+    let input = read_stdin(args.run.lossy)?;
+    run_and_print(&args.target, &source.code, &input, &args.run, &dirs)
+}
 
+/// Runs `code` on `input` in a sandbox and prints the result; `label` names it in errors.
+pub fn run_and_print(
+    label: &str,
+    code: &str,
+    input: &str,
+    options: &RunOptions,
+    dirs: &Dirs,
+) -> Result<()> {
     let sandbox = Sandbox::new(Some(&dirs.cache))?;
-    let limits = args.limits.limits();
+    let limits = options.limits.limits();
     let outcome = sandbox
-        .load(&source.code, &limits)
+        .load(code, &limits)
         .and_then(|mut function| {
-            let outcome = function.invoke(&input);
+            let outcome = function.invoke(input);
             forward_console(&function.take_console());
-            if args.stats {
+            if options.stats {
                 print_stats(&sandbox, function.last_fuel_used(), &limits);
             }
             outcome
         })
-        .with_context(|| format!("`{}`", args.target))?;
+        .with_context(|| format!("`{label}`"))?;
 
     let mut stdout = std::io::stdout().lock();
     let written = stdout
@@ -101,7 +118,7 @@ pub fn exec(args: RunArgs) -> Result<()> {
 }
 
 /// All of stdin as a string: invalid UTF-8 is an error unless `lossy`.
-fn read_stdin(lossy: bool) -> Result<String> {
+pub fn read_stdin(lossy: bool) -> Result<String> {
     let mut bytes = Vec::new();
     std::io::stdin()
         .lock()

@@ -1,0 +1,57 @@
+//! The prompt funcbox sends the model: kept here, in one place, and versioned, so a saved
+//! function records which prompt produced it and a cached `exec` result is never reused
+//! across prompt changes. `funcbox new --show-prompt` prints it.
+
+use super::client::ChatMessage;
+
+/// Bumped whenever the text below changes meaning.
+pub const PROMPT_VERSION: u32 = 1;
+
+/// The system message: the contract of a funcbox function and the reply format.
+pub const SYSTEM: &str = r#"You write small, correct JavaScript utilities that run in a sandbox.
+
+Reply with exactly two fenced code blocks and nothing else:
+
+1. A ```javascript block holding ONE CommonJS module that assigns ONE function to
+   module.exports:
+   - The function takes one argument: the whole input (all of stdin) as a single string,
+     usually ending with a newline. Parse it yourself (split lines, trim, JSON.parse...).
+   - It returns a string or a number; funcbox prints String(result) and a newline.
+   - Plain modern JavaScript (ES2024) only. There is no require, no import, no I/O, no
+     network, no timers and no process, Buffer or fetch.
+   - The globals are exactly the ECMAScript built-ins (Object, Function, Array, String,
+     Number, Boolean, Symbol, BigInt, Math, JSON, RegExp, Date, Map, Set, WeakMap, WeakSet,
+     WeakRef, Promise, Proxy, Reflect, Error and its subclasses, ArrayBuffer, DataView, the
+     typed arrays, Iterator, parseInt, parseFloat, isNaN, isFinite, encodeURIComponent,
+     decodeURIComponent, encodeURI, decodeURI, escape, unescape, globalThis), plus
+     console.log/error/warn (to stderr). There is NO Intl, setTimeout, TextEncoder,
+     TextDecoder, URL, URLSearchParams, atob, btoa or structuredClone.
+   - toLocaleString() does not group digits and localeCompare() compares code units:
+     format numbers and compare strings yourself when it matters.
+   - The function must be deterministic and finish quickly on inputs of a few megabytes.
+
+2. A ```json block holding 3 to 5 examples that your function passes, as an array of
+   {"input": "...", "output": "..."} objects, where output is exactly String(result) for
+   that input. Include an edge case (such as empty input) when it makes sense."#;
+
+/// The first user message: the description of the utility.
+pub fn request(description: &str) -> String {
+    format!("Write this utility: {description}")
+}
+
+/// The follow-up after a failed check: what went wrong, and a request for the whole module.
+pub fn repair(problem: &str) -> String {
+    format!(
+        "Your module failed funcbox's check: {problem}\n\
+         Reply again in the same format: the complete corrected module in a ```javascript \
+         block, then the examples in a ```json block."
+    )
+}
+
+/// The conversation that starts a generation.
+pub fn messages(description: &str) -> Vec<ChatMessage> {
+    vec![
+        ChatMessage::system(SYSTEM),
+        ChatMessage::user(request(description)),
+    ]
+}

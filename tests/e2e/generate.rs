@@ -1,0 +1,293 @@
+//! `funcbox new`, `exec`, `list`, `show` and `rm` against the project's fake OpenAI-compatible
+//! server: what is sent, the repair loop, the cache, and the LLM's failures.
+
+use predicates::prelude::*;
+
+use crate::{
+    fake_llm::{FakeLlm, Reply},
+    support::funcbox,
+};
+
+const GOOD: &str = "Here is the function:\n\n```javascript\nmodule.exports = function countVowels(input) {\n  return (input.match(/[aeiou]/gi) || []).length;\n};\n```\n\nExamples:\n\n```json\n[{\"input\": \"Hello World\", \"output\": \"3\"}, {\"input\": \"\", \"output\": \"0\"}]\n```\n";
+
+const SYNTAX_ERROR: &str = "```js\nmodule.exports = function (input) { return input.match(/[aeiou]/gi).length +; };\n```\n```json\n[{\"input\": \"Hello World\", \"output\": \"3\"}]\n```";
+
+/// Code that runs but fails its own examples (it counts every letter).
+const WRONG: &str = "```javascript\nmodule.exports = (s) => s.replace(/[^a-z]/gi, '').length;\n```\n```json\n[{\"input\": \"Hello World\", \"output\": \"3\"}]\n```";
+
+const SECRET: &str = "sk-test-secret-0123456789";
+
+fn new_count_vowels(home: &std::path::Path, fake: &FakeLlm) -> assert_cmd::Command {
+    let mut command = funcbox(home);
+    command
+        .env("OPENAI_BASE_URL", &fake.base_url)
+        .env("FUNCBOX_MODEL", "fake-small")
+        .args(["new", "count_vowels", "count the vowels in the input"]);
+    command
+}
+
+#[test]
+fn new_saves_a_checked_function_that_run_then_uses() {
+    let home = tempfile::tempdir().expect("temp home");
+    let fake = FakeLlm::start(vec![Reply::content(GOOD)]);
+    new_count_vowels(home.path(), &fake)
+        .assert()
+        .success()
+        .stderr(
+            predicate::str::contains("saved `count_vowels`")
+                .and(predicate::str::contains("2 example(s) passed")),
+        );
+
+    let requests = fake.requests();
+    assert_eq!(requests.len(), 1);
+    let request = &requests[0];
+    assert_eq!(request.path, "/v1/chat/completions");
+    assert_eq!(
+        request.authorization, None,
+        "no key is set, so no Authorization header"
+    );
+    assert_eq!(request.body["model"], "fake-small");
+    assert_eq!(request.body["temperature"], 0.0);
+    let messages = request.body["messages"].as_array().expect("messages");
+    assert_eq!(messages[0]["role"], "system");
+    assert!(
+        messages[0]["content"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("module.exports")
+    );
+    assert_eq!(messages[1]["role"], "user");
+    assert!(
+        messages[1]["content"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("count the vowels in the input")
+    );
+
+    funcbox(home.path())
+        .args(["run", "count_vowels"])
+        .write_stdin("Hello World\n")
+        .assert()
+        .success()
+        .stdout("3\n");
+    funcbox(home.path()).arg("list").assert().success().stdout(
+        predicate::str::contains("count_vowels")
+            .and(predicate::str::contains("count the vowels in the input")),
+    );
+    funcbox(home.path())
+        .args(["show", "count_vowels"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("fake-small (127.0.0.1)")
+                .and(predicate::str::contains("\"Hello World\" -> \"3\""))
+                .and(predicate::str::contains(
+                    "module.exports = function countVowels",
+                )),
+        );
+    // A second `new` under the same name is refused before any LLM call.
+    new_count_vowels(home.path(), &fake)
+        .assert()
+        .code(26)
+        .stderr(predicate::str::contains("--force"));
+    assert_eq!(fake.requests().len(), 1);
+
+    funcbox(home.path())
+        .args(["rm", "count_vowels"])
+        .assert()
+        .success();
+    funcbox(home.path())
+        .args(["run", "count_vowels"])
+        .assert()
+        .code(12);
+    funcbox(home.path())
+        .args(["rm", "count_vowels"])
+        .assert()
+        .code(12);
+}
+
+#[test]
+fn a_broken_first_reply_is_repaired() {
+    let home = tempfile::tempdir().expect("temp home");
+    let fake = FakeLlm::start(vec![Reply::content(SYNTAX_ERROR), Reply::content(GOOD)]);
+    new_count_vowels(home.path(), &fake)
+        .assert()
+        .success()
+        .stderr(
+            predicate::str::contains("attempt 1 rejected")
+                .and(predicate::str::contains("SyntaxError")),
+        );
+    let requests = fake.requests();
+    assert_eq!(requests.len(), 2);
+    let messages = requests[1].body["messages"].as_array().expect("messages");
+    assert_eq!(
+        messages.len(),
+        4,
+        "system, request, the broken reply, the repair request"
+    );
+    assert_eq!(messages[2]["role"], "assistant");
+    let repair = messages[3]["content"].as_str().unwrap_or_default();
+    assert!(
+        repair.contains("does not load") && repair.contains("SyntaxError"),
+        "{repair}"
+    );
+}
+
+#[test]
+fn code_that_fails_its_own_examples_is_rejected_and_nothing_is_saved() {
+    let home = tempfile::tempdir().expect("temp home");
+    let fake = FakeLlm::start(vec![Reply::content(WRONG)]);
+    new_count_vowels(home.path(), &fake)
+        .arg("--attempts")
+        .arg("2")
+        .assert()
+        .code(25)
+        .stderr(predicate::str::contains(
+            "returned \"10\", but the example expects \"3\"",
+        ));
+    assert_eq!(fake.requests().len(), 2);
+    let repair = fake.requests()[1].body["messages"][3]["content"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        repair.contains("expects \"3\""),
+        "the failure is sent back: {repair}"
+    );
+    funcbox(home.path())
+        .args(["run", "count_vowels"])
+        .assert()
+        .code(12);
+    assert!(!home.path().join("data/functions/count_vowels.js").exists());
+    assert!(
+        !home
+            .path()
+            .join("data/functions/count_vowels.json")
+            .exists()
+    );
+}
+
+#[test]
+fn exec_generates_once_then_uses_the_cache() {
+    let home = tempfile::tempdir().expect("temp home");
+    let fake = FakeLlm::start(vec![Reply::content(GOOD)]);
+    let exec = |extra: &[&str]| {
+        funcbox(home.path())
+            .env("OPENAI_BASE_URL", &fake.base_url)
+            .args(["exec", "count the vowels"])
+            .args(extra)
+            .write_stdin("Hello World")
+            .assert()
+            .success()
+            .stdout("3\n");
+    };
+    exec(&[]);
+    exec(&[]);
+    assert_eq!(
+        fake.requests().len(),
+        1,
+        "the second exec came from the cache"
+    );
+    exec(&["--no-cache"]);
+    assert_eq!(fake.requests().len(), 2);
+}
+
+#[test]
+fn the_api_key_is_sent_but_never_shown_or_saved() {
+    let home = tempfile::tempdir().expect("temp home");
+    let fake = FakeLlm::start(vec![Reply::content(GOOD)]);
+    let assert = new_count_vowels(home.path(), &fake)
+        .env("OPENAI_API_KEY", SECRET)
+        .assert()
+        .success();
+    assert_eq!(
+        fake.requests()[0].authorization.as_deref(),
+        Some(format!("Bearer {SECRET}").as_str())
+    );
+    let output = assert.get_output();
+    assert!(!String::from_utf8_lossy(&output.stderr).contains(SECRET));
+    let metadata = std::fs::read_to_string(home.path().join("data/functions/count_vowels.json"))
+        .expect("metadata");
+    assert!(!metadata.contains(SECRET));
+
+    // Even the server's own error text quoting the key is not echoed.
+    let refusing = FakeLlm::start(vec![Reply::error(
+        401,
+        &format!("Incorrect API key provided: {SECRET}"),
+    )]);
+    let assert = funcbox(home.path())
+        .env("OPENAI_BASE_URL", &refusing.base_url)
+        .env("OPENAI_API_KEY", SECRET)
+        .args(["new", "other", "anything"])
+        .assert()
+        .code(21);
+    assert!(!String::from_utf8_lossy(&assert.get_output().stderr).contains(SECRET));
+}
+
+#[test]
+fn llm_failures_have_their_own_exit_codes() {
+    let home = tempfile::tempdir().expect("temp home");
+    let cases: [(Reply, i32, &str); 4] = [
+        (Reply::error(401, "bad key"), 21, "bad key"),
+        (
+            Reply::error(404, "The model `fake-small` does not exist"),
+            22,
+            "fake-small",
+        ),
+        (
+            Reply {
+                status: 200,
+                body: "<html>gateway</html>".to_owned(),
+            },
+            24,
+            "not JSON",
+        ),
+        (
+            Reply::content("I cannot help with that."),
+            24,
+            "no JavaScript code",
+        ),
+    ];
+    for (reply, code, message) in cases {
+        let fake = FakeLlm::start(vec![reply]);
+        new_count_vowels(home.path(), &fake)
+            .args(["--attempts", "1"])
+            .assert()
+            .code(code)
+            .stderr(predicate::str::contains(message));
+    }
+    // Nothing listens on a port we bound and released.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .expect("bind")
+        .local_addr()
+        .expect("addr")
+        .port();
+    funcbox(home.path())
+        .env("OPENAI_BASE_URL", format!("http://127.0.0.1:{port}/v1"))
+        .args(["new", "f", "anything"])
+        .assert()
+        .code(20);
+    // The default OpenAI URL without a key fails before any request, saying what to set.
+    funcbox(home.path())
+        .args(["new", "f", "anything"])
+        .assert()
+        .code(21)
+        .stderr(predicate::str::contains("OPENAI_API_KEY"));
+    funcbox(home.path())
+        .arg("list")
+        .assert()
+        .success()
+        .stdout("");
+}
+
+#[test]
+fn show_prompt_prints_the_versioned_prompt_without_a_key() {
+    funcbox(tempfile::tempdir().expect("temp home").path())
+        .args(["new", "--show-prompt"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("prompt version")
+                .and(predicate::str::contains("module.exports")),
+        );
+}
