@@ -64,25 +64,17 @@ fn ci() -> Result<()> {
     )?;
     guest::build(false)?;
     guest::verify()?;
-    let clippy = [
-        "clippy",
-        "--all-targets",
-        "--locked",
-        "--",
-        "-D",
-        "warnings",
-    ];
+    let clippy = ["clippy", "--quiet", "--all-targets", "--locked"];
+    let deny = ["--", "-D", "warnings"];
     shell::run(
         shell::cargo(&root)
-            .arg("--quiet")
-            .args(["--workspace"])
-            .args(clippy),
+            .args(clippy)
+            .arg("--workspace")
+            .args(deny),
         "cargo clippy",
     )?;
     shell::run(
-        shell::cargo(&root.join("guest"))
-            .arg("--quiet")
-            .args(clippy),
+        shell::cargo(&root.join("guest")).args(clippy).args(deny),
         "cargo clippy (guest, natively)",
     )?;
     test()
