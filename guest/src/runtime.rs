@@ -76,7 +76,12 @@ impl Runtime {
     /// A returned promise is settled by running the job queue first, so `async` functions work.
     pub fn invoke(&mut self, input: &str, max_output: usize) -> Result<String, Failure> {
         let context = &mut self.context;
-        let argument = JsValue::from(JsString::from(input));
+        // The input goes in as UTF-16 even when it is ASCII. Boa's regex engine cannot match
+        // Latin-1 strings, so each `exec` on one first copies the whole string to UTF-16: a
+        // regex loop or `match(/x/g)` over a large input was quadratic. UTF-16 is matched in
+        // place, and the strings the function derives from its input mostly stay UTF-16.
+        let units: Vec<u16> = input.encode_utf16().collect();
+        let argument = JsValue::from(JsString::from(units.as_slice()));
         let text = self
             .function
             .call(&JsValue::undefined(), &[argument], context)

@@ -9,6 +9,8 @@ use funcbox::{Limits, Sandbox};
 
 const COUNT_VOWELS: &str = include_str!("../../examples/count_vowels.js");
 const WORD_FREQUENCY: &str = include_str!("../../examples/word_frequency.js");
+const CSV_SUM: &str = include_str!("../../examples/csv_sum.js");
+const REVERSE_LINES: &str = include_str!("../../examples/reverse_lines.js");
 
 fn median(mut samples: Vec<Duration>) -> Duration {
     samples.sort();
@@ -67,6 +69,37 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "word_frequency over 1 MB",
         measure(5, || {
             words.invoke(&text).expect("runs");
+        }),
+    );
+
+    // The two Boa bugs patched in the guest were quadratic in these shapes (see
+    // guest/patches/README.md): string `split` over many lines, and regex over a large input.
+    let csv = format!(
+        "name,amount\n{}",
+        (0..100_000)
+            .map(|i| format!("item{i},{}.25\n", i % 100))
+            .collect::<String>()
+    );
+    let mut csv_sum = sandbox.load(CSV_SUM, &limits)?;
+    row(
+        "csv_sum over 100k lines (split)",
+        measure(5, || {
+            csv_sum.invoke(&csv).expect("runs");
+        }),
+    );
+    let lines = "a line of text\n".repeat(35_000);
+    let mut reverse = sandbox.load(REVERSE_LINES, &limits)?;
+    row(
+        "reverse_lines over 0.5 MB (regex + split)",
+        measure(5, || {
+            reverse.invoke(&lines).expect("runs");
+        }),
+    );
+    let mut vowels_big = sandbox.load(COUNT_VOWELS, &limits)?;
+    row(
+        "count_vowels over 0.5 MB (regex match /g)",
+        measure(5, || {
+            vowels_big.invoke(&lines).expect("runs");
         }),
     );
 

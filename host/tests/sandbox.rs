@@ -86,7 +86,7 @@ fn js_errors_do_not_poison_the_instance() {
 /// means the guest, Boa or the ABI got slower (or faster): update the figure on purpose.
 #[test]
 fn count_vowels_fuel_is_stable() {
-    const EXPECTED_FUEL: u64 = 1_406_377_232;
+    const EXPECTED_FUEL: u64 = 352_794_587;
     const TOLERANCE: f64 = 0.03;
     let input = "The quick brown fox jumps over the lazy dog. ".repeat(1000);
     let mut function = sandbox()
@@ -100,5 +100,33 @@ fn count_vowels_fuel_is_stable() {
         "count_vowels used {} fuel, expected {EXPECTED_FUEL} ± {:.0}%",
         run.fuel_used,
         TOLERANCE * 100.0
+    );
+}
+
+/// Summing a 20k-line CSV splits the input with `split("\n")` and every row with `split(",")`.
+/// With Boa 0.22's quadratic `JsStr::index_of` this burned orders of magnitude more fuel; the
+/// patched guest (guest/patches/boa_string) keeps it linear. The bound is loose on purpose:
+/// it exists to catch the quadratic behaviour coming back, not small drifts.
+#[test]
+fn splitting_a_large_input_is_linear() {
+    const CSV_SUM: &str = include_str!("../../examples/csv_sum.js");
+    let csv = |rows: usize| {
+        let body: String = (0..rows)
+            .map(|i| format!("item{i},{}.5\n", i % 10))
+            .collect();
+        format!("name,amount\n{body}")
+    };
+    let mut function = sandbox()
+        .load(CSV_SUM, &Limits::default())
+        .expect("registers");
+    let small = function.invoke(&csv(5_000)).expect("runs");
+    let large = function.invoke(&csv(20_000)).expect("runs");
+    assert_eq!(large.output, "100000");
+    let ratio = large.fuel_used as f64 / small.fuel_used as f64;
+    assert!(
+        ratio < 6.0,
+        "4x the rows took {ratio:.1}x the fuel ({} vs {}): splitting is no longer linear",
+        large.fuel_used,
+        small.fuel_used
     );
 }
