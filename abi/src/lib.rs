@@ -14,10 +14,11 @@
 //! buffer in guest memory: the function's output when the status is [`Status::Ok`], an error
 //! message otherwise. It stays valid until the next call into the guest.
 //!
+//! The guest compiles this file in as a module (see `guest/src/lib.rs` for why), so it must
+//! stay a single dependency-free file.
+//!
 //! Inputs travel through memory rather than WASI stdin so that one instance can serve many calls;
 //! the guest's stderr (fd 2) carries `console.log` output, which the host captures.
-
-#![no_std]
 
 /// Name of the guest's linear memory export.
 pub const EXPORT_MEMORY: &str = "memory";

@@ -5,11 +5,11 @@
 
 use std::{cell::Cell, io::Write};
 
+use crate::abi::CONSOLE_LIMIT;
 use boa_engine::{
     Context, JsResult, JsValue, NativeFunction, js_string, object::ObjectInitializer,
     property::Attribute,
 };
-use funcbox_abi::CONSOLE_LIMIT;
 
 thread_local! {
     static WRITTEN: Cell<usize> = const { Cell::new(0) };

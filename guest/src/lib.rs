@@ -4,13 +4,20 @@
 //! surface (exports, buffers, statics); [`runtime`] holds the JavaScript logic, which also
 //! builds natively so it can be unit-tested without a WebAssembly runtime.
 
+// The ABI is compiled in as a module rather than depended on as a crate: cargo hashes the
+// absolute path of a path dependency outside the workspace into its crate metadata (and so
+// into type ids and the final wasm), which made the guest's sha256 depend on where the
+// checkout lives. A module has no metadata of its own. The host uses the same file as the
+// `funcbox-abi` crate, so the ABI is still defined once.
+#[path = "../../abi/src/lib.rs"]
+pub mod abi;
 pub mod console;
 pub mod report;
 pub mod runtime;
 
 use std::cell::RefCell;
 
-use funcbox_abi::Status;
+use crate::abi::Status;
 
 use crate::runtime::{Failure, Runtime};
 
@@ -51,7 +58,7 @@ fn report_panic(info: &std::panic::PanicHookInfo<'_>) {
     };
     let line = format!(
         "{}{}\n",
-        funcbox_abi::PANIC_PREFIX,
+        crate::abi::PANIC_PREFIX,
         message.replace('\n', " ")
     );
     let _ = std::io::stderr().write_all(line.as_bytes());

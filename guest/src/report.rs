@@ -1,7 +1,7 @@
 //! Turns a JavaScript error into the one-line message the host shows: name, message, location.
 
+use crate::abi::Status;
 use boa_engine::{Context, JsError, JsValue, error::RuntimeLimitError, js_string};
-use funcbox_abi::Status;
 
 use crate::runtime::{Failure, LOOP_ITERATION_LIMIT, MODULE_PATH, RECURSION_LIMIT};
 

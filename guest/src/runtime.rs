@@ -3,11 +3,11 @@
 
 use std::path::Path;
 
+use crate::abi::Status;
 use boa_engine::{
     Context, JsObject, JsString, JsValue, Script, Source, builtins::promise::PromiseState,
     js_string, property::Attribute,
 };
-use funcbox_abi::Status;
 
 use crate::{console, report};
 
