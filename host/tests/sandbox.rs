@@ -3,7 +3,10 @@
 
 use std::sync::OnceLock;
 
-use funcbox::{Limits, RunError, Sandbox};
+use funcbox::{
+    Limits, RunError, Sandbox,
+    llm::prompt::{MISSING_GLOBALS, OFFERED_GLOBALS},
+};
 
 const COUNT_VOWELS: &str = include_str!("../../examples/count_vowels.js");
 
@@ -128,5 +131,24 @@ fn splitting_a_large_input_is_linear() {
         "4x the rows took {ratio:.1}x the fuel ({} vs {}): splitting is no longer linear",
         large.fuel_used,
         small.fuel_used
+    );
+}
+
+/// The prompt tells the model exactly which globals exist: hold it to that.
+#[test]
+fn the_globals_the_prompt_promises_exist_and_the_ones_it_denies_do_not() {
+    let names = |list: &[&str]| serde_json::to_string(list).expect("names encode");
+    let source = format!(
+        "module.exports = () => JSON.stringify({{ absent: {}.filter(n => typeof globalThis[n] === 'undefined'), present: {}.filter(n => typeof globalThis[n] !== 'undefined') }})",
+        names(OFFERED_GLOBALS),
+        names(MISSING_GLOBALS)
+    );
+    let mut function = sandbox()
+        .load(&source, &Limits::default())
+        .expect("registers");
+    let output = function.invoke("").expect("runs").output;
+    assert_eq!(
+        output, r#"{"absent":[],"present":[]}"#,
+        "offered but absent / denied but present"
     );
 }

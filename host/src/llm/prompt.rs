@@ -7,6 +7,67 @@ use super::client::ChatMessage;
 /// Bumped whenever the text below changes meaning.
 pub const PROMPT_VERSION: u32 = 1;
 
+/// The globals the prompt promises, beyond the ECMAScript syntax itself. A test runs in the
+/// sandbox to check every one exists, so the prompt never promises what is not there (the
+/// predecessor promised an `Http` global that could never work).
+pub const OFFERED_GLOBALS: &[&str] = &[
+    "Object",
+    "Function",
+    "Array",
+    "String",
+    "Number",
+    "Boolean",
+    "Symbol",
+    "BigInt",
+    "Math",
+    "JSON",
+    "RegExp",
+    "Date",
+    "Map",
+    "Set",
+    "WeakMap",
+    "WeakSet",
+    "WeakRef",
+    "Promise",
+    "Proxy",
+    "Reflect",
+    "Error",
+    "ArrayBuffer",
+    "DataView",
+    "Uint8Array",
+    "Float64Array",
+    "Iterator",
+    "parseInt",
+    "parseFloat",
+    "isNaN",
+    "isFinite",
+    "encodeURIComponent",
+    "decodeURIComponent",
+    "encodeURI",
+    "decodeURI",
+    "escape",
+    "unescape",
+    "globalThis",
+    "console",
+];
+
+/// Globals node has that the prompt says are missing; the same test checks they are.
+pub const MISSING_GLOBALS: &[&str] = &[
+    "Intl",
+    "setTimeout",
+    "TextEncoder",
+    "TextDecoder",
+    "URL",
+    "URLSearchParams",
+    "atob",
+    "btoa",
+    "structuredClone",
+    "require",
+    "process",
+    "Buffer",
+    "fetch",
+];
+
 /// The system message: the contract of a funcbox function and the reply format.
 pub const SYSTEM: &str = r#"You write small, correct JavaScript utilities that run in a sandbox.
 
@@ -22,10 +83,11 @@ Reply with exactly two fenced code blocks and nothing else:
    - The globals are exactly the ECMAScript built-ins (Object, Function, Array, String,
      Number, Boolean, Symbol, BigInt, Math, JSON, RegExp, Date, Map, Set, WeakMap, WeakSet,
      WeakRef, Promise, Proxy, Reflect, Error and its subclasses, ArrayBuffer, DataView, the
-     typed arrays, Iterator, parseInt, parseFloat, isNaN, isFinite, encodeURIComponent,
-     decodeURIComponent, encodeURI, decodeURI, escape, unescape, globalThis), plus
-     console.log/error/warn (to stderr). There is NO Intl, setTimeout, TextEncoder,
-     TextDecoder, URL, URLSearchParams, atob, btoa or structuredClone.
+     typed arrays such as Uint8Array and Float64Array, Iterator, parseInt, parseFloat, isNaN,
+     isFinite, encodeURIComponent, decodeURIComponent, encodeURI, decodeURI, escape,
+     unescape, globalThis), plus console.log/error/warn (to stderr). There is NO Intl,
+     setTimeout, TextEncoder, TextDecoder, URL, URLSearchParams, atob, btoa or
+     structuredClone.
    - toLocaleString() does not group digits and localeCompare() compares code units:
      format numbers and compare strings yourself when it matters.
    - The function must be deterministic and finish quickly on inputs of a few megabytes.
@@ -54,4 +116,22 @@ pub fn messages(description: &str) -> Vec<ChatMessage> {
         ChatMessage::system(SYSTEM),
         ChatMessage::user(request(description)),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_prompt_names_every_global_it_promises_or_denies() {
+        for name in OFFERED_GLOBALS.iter().chain(MISSING_GLOBALS) {
+            assert!(SYSTEM.contains(name), "the prompt does not mention {name}");
+        }
+    }
+
+    #[test]
+    fn the_repair_message_carries_the_problem() {
+        assert!(repair("SyntaxError: x").contains("SyntaxError: x"));
+        assert!(messages("count vowels")[1].content.contains("count vowels"));
+    }
 }
