@@ -82,6 +82,11 @@ impl Library {
         Ok(self.root.join(format!("{name}.json")))
     }
 
+    /// Whether a function by this name is saved (its code file is what makes it exist).
+    pub fn contains(&self, name: &str) -> Result<bool, LibraryError> {
+        Ok(self.code_path(name)?.is_file())
+    }
+
     /// Saves a function; refuses to replace an existing one unless `force`.
     pub fn save(
         &self,
@@ -90,12 +95,12 @@ impl Library {
         metadata: &Metadata,
         force: bool,
     ) -> Result<PathBuf, LibraryError> {
-        let code_path = self.code_path(name)?;
-        if !force && code_path.exists() {
+        if !force && self.contains(name)? {
             return Err(LibraryError::AlreadyExists {
                 name: name.to_owned(),
             });
         }
+        let code_path = self.code_path(name)?;
         let metadata_path = self.metadata_path(name)?;
         let json = serde_json::to_vec_pretty(metadata).map_err(|err| LibraryError::Io {
             action: "encoding the metadata of",

@@ -5,7 +5,7 @@ use clap::Args;
 use funcbox::{
     Exit,
     guest::sha256_hex,
-    library::{Library, Metadata, validate_name},
+    library::{Library, Metadata},
     llm::prompt::{self, PROMPT_VERSION},
     paths::Dirs,
 };
@@ -58,8 +58,7 @@ pub fn exec(args: NewArgs) -> Result<()> {
     let dirs = Dirs::from_env()?;
     let library = Library::new(dirs.data.join("functions"));
     // Refuse before spending an LLM call on a name that cannot be saved.
-    validate_name(name)?;
-    if !args.force && library.get(name).is_ok() {
+    if !args.force && library.contains(name)? {
         return Err(funcbox::LibraryError::AlreadyExists {
             name: name.to_owned(),
         }

@@ -255,14 +255,9 @@ impl Function<'_> {
 
     fn ensure_live(&mut self) -> Result<(), RunError> {
         if self.live.is_none() {
-            let live = self.sandbox.instantiate(&self.source, &self.limits);
-            match live {
-                Ok(mut live) => {
-                    live.drain_console(&mut self.console);
-                    self.live = Some(live);
-                }
-                Err(err) => return Err(err),
-            }
+            let mut live = self.sandbox.instantiate(&self.source, &self.limits)?;
+            live.drain_console(&mut self.console);
+            self.live = Some(live);
         }
         Ok(())
     }
