@@ -11,7 +11,9 @@
 // `funcbox-abi` crate, so the ABI is still defined once.
 #[path = "../../abi/src/lib.rs"]
 pub mod abi;
+pub mod collate;
 pub mod console;
+pub mod lazy;
 pub mod report;
 pub mod runtime;
 

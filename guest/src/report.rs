@@ -10,7 +10,7 @@ pub fn failure(err: &JsError, status: Status, context: &mut Context) -> Failure 
     if let Some(limit) = runtime_limit(err) {
         return limit;
     }
-    let headline = headline(err, context);
+    let headline = explain_absent_global(headline(err, context));
     let message = match location(err) {
         // Syntax errors already carry their position in the message.
         Some(location) if !headline.contains(position(&location)) => {
@@ -19,6 +19,55 @@ pub fn failure(err: &JsError, status: Status, context: &mut Context) -> Failure 
         _ => headline,
     };
     Failure::new(status, message)
+}
+
+/// Globals node code reaches for that the sandbox leaves out on purpose, with why and what to
+/// use instead: `require is not defined` alone reads like a bug in funcbox.
+const ABSENT_GLOBALS: &[(&[&str], &str)] = &[
+    (
+        &["require"],
+        "a funcbox function is one self-contained module: there is no require or import",
+    ),
+    (
+        &["process"],
+        "there is no process: the input is the function's argument and the output its return value",
+    ),
+    (
+        &["Buffer"],
+        "there is no Buffer: use TextEncoder, TextDecoder, Uint8Array, atob and btoa",
+    ),
+    (
+        &["fetch", "XMLHttpRequest", "WebSocket"],
+        "the sandbox has no network",
+    ),
+    (
+        &[
+            "setTimeout",
+            "setInterval",
+            "setImmediate",
+            "clearTimeout",
+            "clearInterval",
+        ],
+        "the sandbox has no timers: use promises or queueMicrotask",
+    ),
+    (&["__dirname", "__filename"], "the sandbox has no files"),
+];
+
+/// Adds the reason to a `ReferenceError: NAME is not defined` for a deliberately absent global.
+fn explain_absent_global(headline: String) -> String {
+    let Some((name, tail)) = headline
+        .strip_prefix("ReferenceError: ")
+        .and_then(|rest| rest.split_once(" is not defined"))
+    else {
+        return headline;
+    };
+    match ABSENT_GLOBALS
+        .iter()
+        .find(|(names, _)| names.contains(&name))
+    {
+        Some((_, why)) => format!("ReferenceError: {name} is not defined ({why}){tail}"),
+        None => headline,
+    }
 }
 
 fn runtime_limit(err: &JsError) -> Option<Failure> {

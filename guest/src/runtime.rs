@@ -9,7 +9,7 @@ use boa_engine::{
     js_string, property::Attribute,
 };
 
-use crate::{console, report};
+use crate::{collate, console, lazy, report};
 
 /// Name the module's code is reported under in error locations.
 pub const MODULE_PATH: &str = "function.js";
@@ -109,9 +109,15 @@ fn too_large(max_output: usize) -> Failure {
     )
 }
 
-/// Defines `module`, `exports` and `console`; returns the `module` object.
+/// Defines `console`, the web-platform globals node has that make sense without I/O (set up
+/// on first use, see [`lazy`]), then `module` and `exports`; returns the `module` object.
+///
+/// Timers, `fetch`, `require`, `process` and `Buffer` stay undefined on purpose: the sandbox has
+/// no clock to wait on, no network and no files ([`report`] says so when code reaches for them).
 fn install_globals(context: &mut Context) -> boa_engine::JsResult<JsObject> {
     console::install(context)?;
+    lazy::install(context)?;
+    collate::install(context)?;
     let exports = JsObject::with_object_proto(context.intrinsics());
     let module = JsObject::with_object_proto(context.intrinsics());
     module.set(js_string!("exports"), exports.clone(), true, context)?;
@@ -336,5 +342,142 @@ mod tests {
             .invoke("ab", 199)
             .unwrap_err();
         assert_eq!(failure.status, Status::OutputTooLarge);
+    }
+
+    #[test]
+    fn absent_globals_say_why_they_are_absent() {
+        let failure = run("module.exports = () => require('fs')", "").unwrap_err();
+        assert!(
+            failure.message.starts_with(
+                "ReferenceError: require is not defined (a funcbox function is one self-contained module"
+            ),
+            "{}",
+            failure.message
+        );
+        let failure = run("module.exports = () => setTimeout(() => 1, 10)", "").unwrap_err();
+        assert!(failure.message.contains("no timers"), "{}", failure.message);
+        let present = "module.exports = () => [typeof require, typeof process, typeof Buffer, \
+                       typeof fetch, typeof setTimeout].join()";
+        assert_eq!(
+            run(present, ""),
+            Ok("undefined,undefined,undefined,undefined,undefined".to_owned())
+        );
+    }
+
+    #[test]
+    fn web_platform_globals_work_like_in_node() {
+        let cases = [
+            ("btoa('héllo') + ' ' + atob('aGk=')", "aOlsbG8= hi"),
+            (
+                "new TextEncoder().encode('é€').join()",
+                "195,169,226,130,172",
+            ),
+            (
+                "new TextDecoder().decode(new Uint8Array([226, 130, 172]))",
+                "€",
+            ),
+            (
+                "new TextDecoder('latin1').decode(new Uint8Array([0x80, 0xe9]))",
+                "€é",
+            ),
+            ("new TextDecoder('latin1').encoding", "windows-1252"),
+            (
+                "(() => { const d = new TextDecoder('utf-8', { fatal: true }); \
+                 try { d.decode(new Uint8Array([0xc3])); return 'accepted'; } \
+                 catch (e) { return d.fatal + ' ' + e.name; } })()",
+                "true TypeError",
+            ),
+            (
+                "new URL('../b?x=1#h', 'https://ex.com/a/c').href",
+                "https://ex.com/b?x=1#h",
+            ),
+            (
+                "[...new URL('https://e.com/?a=1&b=x+y&a=2').searchParams.getAll('a')].join()",
+                "1,2",
+            ),
+            (
+                "(() => { const u = new URL('https://e.com/p?z=1'); \
+                 u.searchParams.append('q', 'a b&c'); return u.href })()",
+                "https://e.com/p?z=1&q=a+b%26c",
+            ),
+            (
+                "new URLSearchParams({ b: '2', a: 'é' }).toString()",
+                "b=2&a=%C3%A9",
+            ),
+            (
+                "(() => { const p = new URLSearchParams('?b=2&a=1&b=3'); p.sort(); \
+                 return [...p].join(';') + ' ' + p.size })()",
+                "a,1;b,2;b,3 3",
+            ),
+            (
+                "(() => { const a = { d: new Date(0), m: new Map([[1, [2]]]) }; \
+                 const b = structuredClone(a); b.m.get(1).push(3); \
+                 return [a.m.get(1).length, b.m.get(1).length, b.d instanceof Date].join() })()",
+                "1,2,true",
+            ),
+        ];
+        for (expression, expected) in cases {
+            let source = format!("module.exports = () => {expression};");
+            assert_eq!(run(&source, ""), Ok(expected.to_owned()), "{expression}");
+        }
+    }
+
+    #[test]
+    fn queued_microtasks_run_before_the_result_is_printed() {
+        let source = "module.exports = async () => { const seen = []; \
+                      queueMicrotask(() => seen.push('task')); await null; seen.push('after'); \
+                      return seen.join(); };";
+        assert_eq!(run(source, ""), Ok("task,after".to_owned()));
+    }
+
+    #[test]
+    fn dates_parse_like_node_beyond_the_iso_format() {
+        let cases = [
+            ("2024-03-15T10:30:00+02:00", "2024-03-15T08:30:00.000Z"),
+            ("March 15, 2024", "2024-03-15T00:00:00.000Z"),
+            ("15 Mar 2024 2:45 pm", "2024-03-15T14:45:00.000Z"),
+            (
+                "Tue, 01 Oct 2024 08:00:00 +0200",
+                "2024-10-01T06:00:00.000Z",
+            ),
+            ("2024/03/15", "2024-03-15T00:00:00.000Z"),
+            ("03/15/2024", "2024-03-15T00:00:00.000Z"),
+            ("Sat, 23 Nov 2024 10:00:00 EST", "2024-11-23T15:00:00.000Z"),
+        ];
+        for (text, iso) in cases {
+            let source = format!("module.exports = () => new Date({text:?}).toISOString();");
+            assert_eq!(run(&source, ""), Ok(iso.to_owned()), "{text}");
+        }
+        let source = "module.exports = () => [Date.parse('not a date'), Date.parse('2024-13-01'), \
+                      new Date(0) instanceof Date, new Date(0).constructor === Date].join()";
+        assert_eq!(run(source, ""), Ok("NaN,NaN,true,true".to_owned()));
+    }
+
+    #[test]
+    fn lazy_globals_behave_like_plain_globals() {
+        // A name only the prelude defines, read first, sets up its whole group.
+        let source = "module.exports = () => [typeof URLSearchParams, typeof URL, \
+                      Object.keys(globalThis).includes('URL')].join()";
+        assert_eq!(run(source, ""), Ok("function,function,false".to_owned()));
+        // Assigning before reading replaces the global without setting anything up.
+        let source =
+            "URLSearchParams = function mine() {}; module.exports = () => URLSearchParams.name;";
+        assert_eq!(run(source, ""), Ok("mine".to_owned()));
+        let source = "module.exports = () => { const D = Date; return D === Date && \
+                      !Object.keys(globalThis).includes('Date') && new D(0) instanceof Date };";
+        assert_eq!(run(source, ""), Ok("true".to_owned()));
+    }
+
+    #[test]
+    fn lazy_globals_survive_repeated_use_from_one_call_site() {
+        // Boa caches how a call site reads a global; the switch from accessor to data property
+        // must not leave that cache calling the new value as a getter.
+        let source = "module.exports = () => { const out = []; for (let i = 0; i < 3; i++) { \
+                      out.push(new TextEncoder().encode('ab').length, new Date(i).getTime(), \
+                      btoa('a'), typeof Intl.NumberFormat); } return out.join(); };";
+        assert_eq!(
+            run(source, ""),
+            Ok("2,0,YQ==,function,2,1,YQ==,function,2,2,YQ==,function".to_owned())
+        );
     }
 }
