@@ -16,15 +16,18 @@ pub struct Limits {
     pub max_output: usize,
 }
 
-/// 64 MiB: Boa with a few MB of input fits comfortably; the predecessor's 320 KiB could not
-/// even start the engine.
-pub const DEFAULT_MEMORY: u64 = 64 << 20;
-/// About 4 s of Boa interpreting on this project's machines (12–41 M fuel per ms): enough for
-/// real utilities over a few MB of input, and it usually ends a runaway loop before the
-/// deadline does, with a deterministic error.
+/// 256 MiB: Boa's objects are large, and a 2 MB JSON Lines file parsed into objects needs
+/// ~100 MiB (tests/corpus/cases/large_json_aggregate). Linear memory only grows as the
+/// function allocates, so the cap costs nothing until it is used.
+pub const DEFAULT_MEMORY: u64 = 256 << 20;
+/// A few seconds of a tight loop (12–41 M fuel per ms on this project's machines) but ~20 s of
+/// code that calls built-ins in a loop (4–5 M fuel per ms): a runaway loop usually ends with
+/// this deterministic error before the deadline, real utilities over MB inputs meet the
+/// deadline first.
 pub const DEFAULT_FUEL: u64 = 100_000_000_000;
-/// 5 s of wall-clock time per call.
-pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(5);
+/// 10 s of wall-clock time per call: Boa interprets MB-sized inputs at ~1 µs per built-in
+/// call, and the corpus's 1 MB base64 round trip takes ~5 s here.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
 /// 16 MiB of result.
 pub const DEFAULT_MAX_OUTPUT: usize = 16 << 20;
 

@@ -44,7 +44,7 @@ pub struct RunOptions {
 #[derive(Args, Clone, Debug)]
 pub struct LimitArgs {
     /// Memory cap of the sandbox.
-    #[arg(long, value_name = "SIZE", default_value = "64MiB", value_parser = limits::parse_size)]
+    #[arg(long, value_name = "SIZE", default_value = "256MiB", value_parser = limits::parse_size)]
     memory: u64,
 
     /// CPU budget in fuel units (deterministic: the same code and input always burn the same).
@@ -52,7 +52,7 @@ pub struct LimitArgs {
     fuel: u64,
 
     /// Wall-clock deadline.
-    #[arg(long, value_name = "DURATION", default_value = "5s", value_parser = limits::parse_duration)]
+    #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = limits::parse_duration)]
     timeout: std::time::Duration,
 
     /// Largest result accepted.
