@@ -5,7 +5,7 @@
 use super::client::ChatMessage;
 
 /// Bumped whenever the text below changes meaning.
-pub const PROMPT_VERSION: u32 = 1;
+pub const PROMPT_VERSION: u32 = 2;
 
 /// The globals the prompt promises, beyond the ECMAScript syntax itself. A test runs in the
 /// sandbox to check every one exists, so the prompt never promises what is not there (the
@@ -49,12 +49,7 @@ pub const OFFERED_GLOBALS: &[&str] = &[
     "unescape",
     "globalThis",
     "console",
-];
-
-/// Globals node has that the prompt says are missing; the same test checks they are.
-pub const MISSING_GLOBALS: &[&str] = &[
     "Intl",
-    "setTimeout",
     "TextEncoder",
     "TextDecoder",
     "URL",
@@ -62,6 +57,13 @@ pub const MISSING_GLOBALS: &[&str] = &[
     "atob",
     "btoa",
     "structuredClone",
+    "queueMicrotask",
+];
+
+/// Globals node has that the prompt says are missing; the same test checks they are.
+pub const MISSING_GLOBALS: &[&str] = &[
+    "setTimeout",
+    "setInterval",
     "require",
     "process",
     "Buffer",
@@ -79,17 +81,16 @@ Reply with exactly two fenced code blocks and nothing else:
      usually ending with a newline. Parse it yourself (split lines, trim, JSON.parse...).
    - It returns a string or a number; funcbox prints String(result) and a newline.
    - Plain modern JavaScript (ES2024) only. There is no require, no import, no I/O, no
-     network, no timers and no process, Buffer or fetch.
-   - The globals are exactly the ECMAScript built-ins (Object, Function, Array, String,
-     Number, Boolean, Symbol, BigInt, Math, JSON, RegExp, Date, Map, Set, WeakMap, WeakSet,
-     WeakRef, Promise, Proxy, Reflect, Error and its subclasses, ArrayBuffer, DataView, the
-     typed arrays such as Uint8Array and Float64Array, Iterator, parseInt, parseFloat, isNaN,
+     network and no timers: no process, Buffer, fetch, setTimeout or setInterval.
+   - The globals are the ECMAScript built-ins (Object, Function, Array, String, Number,
+     Boolean, Symbol, BigInt, Math, JSON, RegExp, Date, Map, Set, WeakMap, WeakSet, WeakRef,
+     Promise, Proxy, Reflect, Error and its subclasses, ArrayBuffer, DataView, the typed
+     arrays such as Uint8Array and Float64Array, Iterator, parseInt, parseFloat, isNaN,
      isFinite, encodeURIComponent, decodeURIComponent, encodeURI, decodeURI, escape,
-     unescape, globalThis), plus console.log/error/warn (to stderr). There is NO Intl,
-     setTimeout, TextEncoder, TextDecoder, URL, URLSearchParams, atob, btoa or
-     structuredClone.
-   - toLocaleString() does not group digits and localeCompare() compares code units:
-     format numbers and compare strings yourself when it matters.
+     unescape, globalThis) plus Intl, TextEncoder, TextDecoder, URL, URLSearchParams, atob,
+     btoa, structuredClone, queueMicrotask and console.log/error/warn (to stderr).
+   - The locale is en-US and the time zone is UTC: toLocaleString(), Intl and
+     localeCompare() behave as in node with those settings.
    - The function must be deterministic and finish quickly on inputs of a few megabytes.
 
 2. A ```json block holding 3 to 5 examples that your function passes, as an array of
