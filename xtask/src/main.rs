@@ -26,6 +26,13 @@ enum Task {
     VerifyGuest,
     /// Build the guest, then run every test: the guest's native unit tests and the workspace's.
     Test,
+    /// Run the compatibility corpus (tests/corpus) in the sandbox: pass/fail per case, the
+    /// total, and a diff against node's output for each failure.
+    Corpus {
+        /// First record node's outputs again with the `node` on PATH (22 or newer).
+        #[arg(long)]
+        record: bool,
+    },
     /// Everything CI checks: formatting, clippy, guest reproducibility and all tests.
     Ci,
 }
@@ -35,6 +42,7 @@ fn main() -> Result<()> {
         Task::BuildGuest { update } => guest::build(update).map(drop),
         Task::VerifyGuest => guest::verify(),
         Task::Test => test(),
+        Task::Corpus { record } => corpus(record),
         Task::Ci => ci(),
     }
 }
@@ -49,6 +57,32 @@ fn test() -> Result<()> {
     shell::run(
         shell::cargo(&root).args(["test", "--workspace", "--locked"]),
         "workspace tests",
+    )
+}
+
+fn corpus(record: bool) -> Result<()> {
+    let root = shell::workspace_root();
+    if record {
+        shell::run(
+            std::process::Command::new("node")
+                .arg("tests/corpus/record.js")
+                .current_dir(&root),
+            "record node's outputs",
+        )?;
+    }
+    guest::build(false)?;
+    shell::run(
+        shell::cargo(&root).args([
+            "test",
+            "--locked",
+            "--package",
+            "funcbox",
+            "--test",
+            "corpus",
+            "--",
+            "--nocapture",
+        ]),
+        "compatibility corpus",
     )
 }
 

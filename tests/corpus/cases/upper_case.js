@@ -1,0 +1,2 @@
+// description: convert the input text to upper case
+module.exports = (input) => input.toUpperCase();
