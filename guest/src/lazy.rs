@@ -13,8 +13,8 @@
 use std::path::Path;
 
 use boa_engine::{
-    Context, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction, Script, Source,
-    object::FunctionObjectBuilder, property::PropertyDescriptor,
+    Context, JsNativeError, JsObject, JsResult, JsString, JsSymbol, JsValue, NativeFunction,
+    Script, Source, object::FunctionObjectBuilder, property::PropertyDescriptor,
 };
 use boa_runtime::extensions::{
     Base64Extension, EncodingExtension, MicrotaskExtension, StructuredCloneExtension, UrlExtension,
@@ -25,20 +25,31 @@ use crate::collate;
 /// Named native values handed to a prelude.
 type Natives = Vec<(&'static str, JsValue)>;
 
-/// Globals backed by one prelude script. The script evaluates to `(natives) => ({ ... })`: it
-/// receives the native values and returns the globals' values, plus any helper the host side
-/// needs (such as `searchParamsOf`).
+/// Where a group's names are defined.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Target {
+    /// The global object.
+    Global,
+    /// The `Intl` object.
+    Intl,
+}
+
+/// Values backed by one prelude script. The script evaluates to `(natives) => ({ ... })`: it
+/// receives the native values (and `natives.require(key)`, which returns another group's value,
+/// setting that group up first) and returns its values by key.
 struct Group {
-    /// The global names whose values the prelude returns.
+    /// Where `names` are defined, as accessors.
+    target: Target,
+    /// The names defined on `target`.
     names: &'static [&'static str],
-    /// The native values the prelude builds on.
-    natives: fn(&mut Context) -> JsResult<Natives>,
+    /// Values the script returns for other preludes or the host, not defined anywhere.
+    helpers: &'static [&'static str],
     /// The script's path (for error locations) and source.
     prelude: (&'static str, &'static str),
 }
 
 /// boa_runtime's globals, as data properties from the start: defining them costs little.
-/// `TextDecoder` and `URL` are among them; `TextDecoder` is then replaced below.
+/// `TextDecoder` is among them; a prelude-backed accessor replaces it below.
 fn install_natives(context: &mut Context) -> JsResult<()> {
     boa_runtime::register_extensions(
         (
@@ -66,64 +77,97 @@ fn install_natives(context: &mut Context) -> JsResult<()> {
     Ok(())
 }
 
+/// What every prelude may use: boa_runtime's classes, the built-in `Date`, the native collator.
+fn natives(context: &mut Context) -> JsResult<Natives> {
+    let mut natives = collate::natives(context)?;
+    for name in ["URL", "TextEncoder", "TextDecoder"] {
+        natives.push((name, native_global(context, name)?));
+    }
+    let date = context.intrinsics().constructors().date().constructor();
+    natives.push(("Date", date.into()));
+    Ok(natives)
+}
+
 const URL: usize = 1;
-const INTL: usize = 3;
+const INTL_NUMBER: usize = 4;
+const INTL_DATE: usize = 5;
 
 const GROUPS: &[Group] = &[
     Group {
+        target: Target::Global,
         names: &["TextDecoder"],
-        natives: |context| {
-            Ok(vec![(
-                "TextDecoder",
-                native_global(context, "TextDecoder")?,
-            )])
-        },
+        helpers: &[],
         prelude: (
             "prelude/text_decoder.js",
             include_str!("prelude/text_decoder.js"),
         ),
     },
     Group {
+        target: Target::Global,
         names: &["URLSearchParams"],
-        natives: |context| {
-            Ok(vec![
-                ("URL", native_global(context, "URL")?),
-                ("TextEncoder", native_global(context, "TextEncoder")?),
-                ("TextDecoder", native_global(context, "TextDecoder")?),
-            ])
-        },
+        helpers: &["searchParamsOf"],
         prelude: (
             "prelude/url_search_params.js",
             include_str!("prelude/url_search_params.js"),
         ),
     },
     Group {
+        target: Target::Global,
         names: &["Date"],
-        natives: |context| {
-            let date = context.intrinsics().constructors().date().constructor();
-            Ok(vec![("Date", date.into())])
-        },
+        helpers: &[],
         prelude: (
             "prelude/date_parse.js",
             include_str!("prelude/date_parse.js"),
         ),
     },
     Group {
-        names: &["Intl"],
-        natives: collate::natives,
-        prelude: ("prelude/intl.js", include_str!("prelude/intl.js")),
+        target: Target::Intl,
+        names: &["getCanonicalLocales", "supportedValuesOf"],
+        helpers: &["intlCommon"],
+        prelude: (
+            "prelude/intl/common.js",
+            include_str!("prelude/intl/common.js"),
+        ),
+    },
+    Group {
+        target: Target::Intl,
+        names: &["NumberFormat", "PluralRules"],
+        helpers: &[],
+        prelude: (
+            "prelude/intl/number.js",
+            include_str!("prelude/intl/number.js"),
+        ),
+    },
+    Group {
+        target: Target::Intl,
+        names: &["DateTimeFormat"],
+        helpers: &[],
+        prelude: ("prelude/intl/date.js", include_str!("prelude/intl/date.js")),
+    },
+    Group {
+        target: Target::Intl,
+        names: &["Collator", "ListFormat", "RelativeTimeFormat"],
+        helpers: &[],
+        prelude: ("prelude/intl/text.js", include_str!("prelude/intl/text.js")),
     },
 ];
 
-/// Built-in methods the `Intl` prelude replaces with locale-aware ones: calling one first sets
-/// up `Intl`, then calls the replacement. (Replacing a data property's value keeps its slot, so
-/// the inline caches stay right.)
-const INTL_METHODS: &[(Prototype, &str)] = &[
-    (Prototype::Number, "toLocaleString"),
-    (Prototype::BigInt, "toLocaleString"),
-    (Prototype::Date, "toLocaleString"),
-    (Prototype::Date, "toLocaleDateString"),
-    (Prototype::Date, "toLocaleTimeString"),
+/// The group that provides `key`.
+fn group_of(key: &str) -> Option<usize> {
+    GROUPS
+        .iter()
+        .position(|group| group.names.contains(&key) || group.helpers.contains(&key))
+}
+
+/// Built-in methods an `Intl` prelude replaces with locale-aware ones: calling one first sets
+/// up its group, then calls the replacement. (Replacing a data property's value keeps its slot,
+/// so the inline caches stay right.)
+const INTL_METHODS: &[(Prototype, &str, usize)] = &[
+    (Prototype::Number, "toLocaleString", INTL_NUMBER),
+    (Prototype::BigInt, "toLocaleString", INTL_NUMBER),
+    (Prototype::Date, "toLocaleString", INTL_DATE),
+    (Prototype::Date, "toLocaleDateString", INTL_DATE),
+    (Prototype::Date, "toLocaleTimeString", INTL_DATE),
 ];
 
 #[derive(Clone, Copy)]
@@ -147,49 +191,94 @@ impl Prototype {
 /// Installs the globals: boa_runtime's now, the prelude-backed ones as accessors.
 pub fn install(context: &mut Context) -> JsResult<()> {
     install_natives(context)?;
-    // Where the prelude-backed values live once set up; keys are global names and helpers.
+    // Where the prelude-backed values live once set up, by key.
     let store = JsObject::with_null_proto();
-    // The natives the preludes build on, taken before the accessors hide them.
     let natives = JsObject::with_null_proto();
-    for group in GROUPS {
-        for (name, value) in (group.natives)(context)? {
-            natives.set(JsString::from(name), value, true, context)?;
-        }
+    for (name, value) in self::natives(context)? {
+        natives.set(JsString::from(name), value, true, context)?;
     }
+    let require = NativeFunction::from_copy_closure_with_captures(
+        |_, args, store: &JsObject, context| {
+            let key = args
+                .first()
+                .cloned()
+                .unwrap_or_default()
+                .to_string(context)?
+                .to_std_string_lossy();
+            let index = group_of(&key).ok_or_else(|| {
+                JsNativeError::typ().with_message(format!("funcbox: no prelude provides {key}"))
+            })?;
+            value(store, index, &key, context)
+        },
+        store.clone(),
+    )
+    .to_js_function(context.realm());
+    natives.set(js_str("require"), require, true, context)?;
     store.set(js_str("natives"), natives, true, context)?;
 
-    let realm = context.realm().clone();
-    let global = context.global_object();
+    let intl = JsObject::with_object_proto(context.intrinsics());
+    intl.define_property_or_throw(
+        JsSymbol::to_string_tag(),
+        PropertyDescriptor::builder()
+            .value(js_str("Intl"))
+            .writable(false)
+            .enumerable(false)
+            .configurable(true),
+        context,
+    )?;
+    define_data(
+        &context.global_object(),
+        "Intl",
+        intl.clone().into(),
+        context,
+    )?;
+
     for (index, group) in GROUPS.iter().enumerate() {
+        let target = match group.target {
+            Target::Global => context.global_object(),
+            Target::Intl => intl.clone(),
+        };
         for &name in group.names {
-            let getter = NativeFunction::from_copy_closure_with_captures(
-                move |_, _, store: &JsObject, context| value(store, index, name, context),
-                store.clone(),
-            )
-            .to_js_function(&realm);
-            // Assigning replaces the global, as in node; it needs no setup.
-            let setter = NativeFunction::from_copy_closure_with_captures(
-                move |_, args, store: &JsObject, context| {
-                    let value = args.first().cloned().unwrap_or_default();
-                    store.set(JsString::from(name), value, true, context)?;
-                    Ok(JsValue::undefined())
-                },
-                store.clone(),
-            )
-            .to_js_function(&realm);
-            global.define_property_or_throw(
-                JsString::from(name),
-                PropertyDescriptor::builder()
-                    .get(getter)
-                    .set(setter)
-                    .enumerable(false)
-                    .configurable(true),
-                context,
-            )?;
+            define_accessor(&target, &store, index, name, context)?;
         }
     }
     install_search_params(&store, context)?;
     install_intl_methods(&store, context)
+}
+
+/// `name` on `target`: reading it sets up group `index`; assigning replaces it, as in node.
+fn define_accessor(
+    target: &JsObject,
+    store: &JsObject,
+    index: usize,
+    name: &'static str,
+    context: &mut Context,
+) -> JsResult<()> {
+    let realm = context.realm().clone();
+    let getter = NativeFunction::from_copy_closure_with_captures(
+        move |_, _, store: &JsObject, context| value(store, index, name, context),
+        store.clone(),
+    )
+    .to_js_function(&realm);
+    let setter = NativeFunction::from_copy_closure_with_captures(
+        move |_, args, store: &JsObject, context| {
+            let value = args.first().cloned().unwrap_or_default();
+            store.set(JsString::from(name), value, true, context)?;
+            Ok(JsValue::undefined())
+        },
+        store.clone(),
+    )
+    .to_js_function(&realm);
+    target.define_property_or_throw(
+        JsString::from(name),
+        PropertyDescriptor::builder()
+            .get(getter)
+            .set(setter)
+            .enumerable(false)
+            .configurable(true),
+        context,
+    )?;
+    Ok(())
 }
 
 /// `URL.prototype.searchParams`, which boa_runtime's URL lacks, from the URL prelude.
@@ -226,10 +315,10 @@ fn install_search_params(store: &JsObject, context: &mut Context) -> JsResult<()
 }
 
 fn install_intl_methods(store: &JsObject, context: &mut Context) -> JsResult<()> {
-    for &(prototype, method) in INTL_METHODS {
+    for &(prototype, method, group) in INTL_METHODS {
         let trigger = NativeFunction::from_copy_closure_with_captures(
             move |this, args, store: &JsObject, context| {
-                value(store, INTL, "Intl", context)?;
+                set_up(store, group, context)?;
                 let replacement = prototype
                     .object(context)
                     .get(JsString::from(method), context)?;
@@ -264,7 +353,7 @@ fn set_up(store: &JsObject, index: usize, context: &mut Context) -> JsResult<()>
     store.set(done, true, true, context)?;
     let (path, code) = GROUPS[index].prelude;
     let natives = store.get(js_str("natives"), context)?;
-    let source = Source::from_bytes(code).with_path(Path::new(path));
+    let source = Source::from_bytes(code.as_bytes()).with_path(Path::new(path));
     let setup = Script::parse(source, None, context)?.evaluate(context)?;
     let values = callable(&setup, path)?.call(&JsValue::undefined(), &[natives], context)?;
     let values = values
