@@ -33,7 +33,8 @@ enum Task {
         #[arg(long)]
         record: bool,
     },
-    /// Everything CI checks: formatting, clippy, guest reproducibility and all tests.
+    /// Everything CI checks: formatting, the guest against its recorded sha256, clippy and all
+    /// tests.
     Ci,
 }
 
@@ -96,8 +97,9 @@ fn ci() -> Result<()> {
         shell::cargo(&root.join("guest")).args(["fmt", "--check"]),
         "cargo fmt (guest)",
     )?;
+    // No `verify-guest` here: CI runs in a fresh clone with an empty target directory, so the
+    // build below already proves the recorded guest is reproduced elsewhere (and saves ~3 min).
     guest::build(false)?;
-    guest::verify()?;
     let clippy = ["clippy", "--quiet", "--all-targets", "--locked"];
     let deny = ["--", "-D", "warnings"];
     shell::run(
