@@ -50,7 +50,7 @@ pub enum RunError {
     /// The guest trapped or misbehaved in another way.
     #[error("the sandbox failed: {0}")]
     GuestTrap(String),
-    /// The input is not valid UTF-8.
+    /// The input is not valid UTF-8, or larger than the input limit.
     #[error("{0}")]
     InvalidInput(String),
 }

@@ -28,7 +28,7 @@ pub enum Exit {
     GuestTrap = 9,
     /// Reading or writing a file, the library or the cache failed.
     Io = 10,
-    /// The input is not valid UTF-8 (see `--lossy`).
+    /// The input is not valid UTF-8 (see `--lossy`) or larger than `--max-input`.
     InvalidInput = 11,
     /// No saved function or file has that name.
     NotFound = 12,
@@ -92,7 +92,9 @@ impl Exit {
             Exit::StackOverflow => "recursion or nesting too deep",
             Exit::GuestTrap => "the sandbox failed in another way (trap, broken guest)",
             Exit::Io => "I/O error (files, library, cache)",
-            Exit::InvalidInput => "input is not valid UTF-8 (see --lossy)",
+            Exit::InvalidInput => {
+                "input is not valid UTF-8 (see --lossy) or too large (see --max-input)"
+            }
             Exit::NotFound => "no saved function or file by that name",
             Exit::LlmUnreachable => "LLM endpoint unreachable (connection, DNS, timeout)",
             Exit::LlmAuth => "LLM endpoint refused the API key, or a key is missing",

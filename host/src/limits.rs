@@ -50,6 +50,45 @@ pub fn parse_size(text: &str) -> Result<u64, String> {
         .map_err(|err| format!("`{text}` is not a size like 64MiB or 1GB: {err}"))
 }
 
+/// The smallest memory cap accepted: the guest's engine needs ~2 MiB just to start.
+pub const MIN_MEMORY: u64 = 4 << 20;
+/// The largest: a wasm32 guest cannot address more than 4 GiB.
+pub const MAX_MEMORY: u64 = 4 << 30;
+
+/// Parses a memory cap: a size between [`MIN_MEMORY`] and [`MAX_MEMORY`].
+pub fn parse_memory(text: &str) -> Result<u64, String> {
+    let size = parse_size(text)?;
+    if !(MIN_MEMORY..=MAX_MEMORY).contains(&size) {
+        return Err(
+            "the memory cap must be between 4MiB (the engine's own needs) and 4GiB (all a \
+             32-bit WebAssembly guest can address)"
+                .to_owned(),
+        );
+    }
+    Ok(size)
+}
+
+/// Parses a fuel budget: a positive whole number.
+pub fn parse_fuel(text: &str) -> Result<u64, String> {
+    let fuel: u64 = text
+        .trim()
+        .replace('_', "")
+        .parse()
+        .map_err(|_| format!("`{text}` is not a whole number of fuel units"))?;
+    if fuel == 0 {
+        return Err("the fuel budget must be more than zero".to_owned());
+    }
+    Ok(fuel)
+}
+
+/// Parses a positive size, for the output and input caps.
+pub fn parse_positive_size(text: &str) -> Result<u64, String> {
+    match parse_size(text)? {
+        0 => Err("the size must be more than zero".to_owned()),
+        size => Ok(size),
+    }
+}
+
 /// Parses a duration such as `2s`, `500ms` or `1m`.
 pub fn parse_duration(text: &str) -> Result<Duration, String> {
     let duration = humantime::parse_duration(text.trim())
@@ -70,6 +109,20 @@ mod tests {
         assert_eq!(parse_size("64M"), Ok(64 << 20));
         assert_eq!(parse_size("1024"), Ok(1024));
         assert!(parse_size("lots").is_err());
+    }
+
+    #[test]
+    fn limits_out_of_range_are_refused() {
+        assert!(parse_memory("0").is_err());
+        assert!(parse_memory("1MiB").is_err());
+        assert!(parse_memory("5GiB").is_err());
+        assert_eq!(parse_memory("4MiB"), Ok(MIN_MEMORY));
+        assert_eq!(parse_memory("4GiB"), Ok(MAX_MEMORY));
+        assert!(parse_fuel("0").is_err());
+        assert!(parse_fuel("-5").is_err());
+        assert_eq!(parse_fuel("1_000"), Ok(1000));
+        assert!(parse_positive_size("0").is_err());
+        assert_eq!(parse_positive_size("1KiB"), Ok(1024));
     }
 
     #[test]

@@ -87,10 +87,108 @@ fn bad_limit_values_are_usage_errors() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("not a size"));
+    for (flag, value, says) in [
+        ("--timeout", "0s", "longer than zero"),
+        ("--memory", "0", "between 4MiB"),
+        ("--memory", "8GiB", "between 4MiB"),
+        ("--fuel", "0", "more than zero"),
+        ("--max-output", "0", "more than zero"),
+        ("--max-input", "0", "more than zero"),
+    ] {
+        funcbox(shared_home())
+            .args(["run", flag, value, "x"])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(says));
+    }
+}
+
+#[test]
+fn stdin_over_the_input_limit_is_refused_without_reading_it_all() {
+    let module = repo_root().join("examples/count_vowels.js");
+    // 8 MiB of input against a 1 MiB limit: refused with exit 11, nothing run.
     funcbox(shared_home())
-        .args(["run", "--timeout", "0s", "x"])
+        .args(["run", "--max-input", "1MiB"])
+        .arg(&module)
+        .write_stdin(vec![b'a'; 8 << 20])
         .assert()
-        .code(2);
+        .code(11)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "larger than the 1048576-byte input limit",
+        ));
+    // The default is a quarter of --memory: 8 MiB of input cannot fit 16 MiB.
+    funcbox(shared_home())
+        .args(["run", "--memory", "16MiB"])
+        .arg(&module)
+        .write_stdin(vec![b'a'; 8 << 20])
+        .assert()
+        .code(11);
+    funcbox(shared_home())
+        .args(["run", "--max-input", "16"])
+        .arg(&module)
+        .write_stdin("exactly sixteen\n")
+        .assert()
+        .success()
+        .stdout("5\n");
+}
+
+/// Runs `funcbox run ARGS` on a pseudo-terminal (util-linux `script`) and returns what the
+/// terminal received.
+fn on_a_terminal(args: &str) -> String {
+    let command = format!("{} run {args} < /dev/null", env!("CARGO_BIN_EXE_funcbox"));
+    let output = std::process::Command::new("script")
+        .args(["--quiet", "--return", "--command", &command, "/dev/null"])
+        .env("FUNCBOX_HOME", shared_home())
+        .output()
+        .expect("util-linux `script` runs");
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn a_function_cannot_send_control_sequences_to_the_terminal() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let module = dir.path().join("clear.js");
+    fs::write(
+        &module,
+        "module.exports = () => { console.log('\\u001b]0;owned\\u0007'); \
+         return '\\u001b[2J\\u001b[Hcleared \\u202eevil'; };",
+    )
+    .expect("writing the module");
+    let shown = on_a_terminal(&module.display().to_string());
+    assert!(
+        !shown.contains('\u{1b}'),
+        "raw ESC reached the terminal: {shown:?}"
+    );
+    assert!(
+        !shown.contains('\u{202e}'),
+        "a bidi override reached the terminal: {shown:?}"
+    );
+    assert!(
+        shown.contains("\\x1b[2J\\x1b[Hcleared \\u{202e}evil"),
+        "{shown:?}"
+    );
+    assert!(
+        shown.contains("\\x1b]0;owned\\x07"),
+        "console output: {shown:?}"
+    );
+
+    let thrower = dir.path().join("throw.js");
+    fs::write(
+        &thrower,
+        "module.exports = () => { throw new Error('\\u001b[31mred'); };",
+    )
+    .expect("writing the module");
+    let shown = on_a_terminal(&thrower.display().to_string());
+    assert!(shown.contains("Error: \\x1b[31mred"), "{shown:?}");
+
+    // In a pipe the bytes are data and pass through untouched.
+    funcbox(shared_home())
+        .args(["run"])
+        .arg(&module)
+        .assert()
+        .success()
+        .stdout("\u{1b}[2J\u{1b}[Hcleared \u{202e}evil\n");
 }
 
 #[test]

@@ -33,7 +33,7 @@ pub struct ExecArgs {
 pub fn exec(args: ExecArgs) -> Result<()> {
     let dirs = Dirs::from_env()?;
     // Read stdin first: bad input should not cost an LLM call.
-    let input = read_stdin(args.run.lossy)?;
+    let input = read_stdin(&args.run)?;
     let config = LlmConfig::resolve(
         &args.llm.overrides(),
         &|key| std::env::var(key).ok(),

@@ -12,7 +12,7 @@ use funcbox::{
     sandbox::ModuleOrigin,
 };
 
-use super::CliError;
+use super::{CliError, terminal};
 
 /// Run a saved function (or a .js module file) on all of stdin and print its result.
 #[derive(Args)]
@@ -44,11 +44,11 @@ pub struct RunOptions {
 #[derive(Args, Clone, Debug)]
 pub struct LimitArgs {
     /// Memory cap of the sandbox.
-    #[arg(long, value_name = "SIZE", default_value = "256MiB", value_parser = limits::parse_size)]
+    #[arg(long, value_name = "SIZE", default_value = "256MiB", value_parser = limits::parse_memory)]
     memory: u64,
 
     /// CPU budget in fuel units (deterministic: the same code and input always burn the same).
-    #[arg(long, value_name = "N", default_value_t = DEFAULT_FUEL)]
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_FUEL, value_parser = limits::parse_fuel)]
     fuel: u64,
 
     /// Wall-clock deadline.
@@ -56,11 +56,21 @@ pub struct LimitArgs {
     timeout: std::time::Duration,
 
     /// Largest result accepted.
-    #[arg(long, value_name = "SIZE", default_value = "16MiB", value_parser = limits::parse_size)]
+    #[arg(long, value_name = "SIZE", default_value = "16MiB", value_parser = limits::parse_positive_size)]
     max_output: u64,
+
+    /// Largest stdin accepted [default: a quarter of --memory: the guest holds the input as
+    /// UTF-8 and as UTF-16, so more could never fit].
+    #[arg(long, value_name = "SIZE", value_parser = limits::parse_positive_size)]
+    max_input: Option<u64>,
 }
 
 impl LimitArgs {
+    /// The most stdin a run accepts, in bytes.
+    pub fn max_input(&self) -> u64 {
+        self.max_input.unwrap_or(self.memory / 4)
+    }
+
     /// The library's limits from the flags.
     pub fn limits(&self) -> Limits {
         Limits {
@@ -77,7 +87,7 @@ pub fn exec(args: RunArgs) -> Result<()> {
     let dirs = Dirs::from_env()?;
     let library = Library::new(dirs.data.join("functions"));
     let source = library.resolve(&args.target)?;
-    let input = read_stdin(args.run.lossy)?;
+    let input = read_stdin(&args.run)?;
     run_and_print(&args.target, &source.code, &input, &args.run, &dirs)
 }
 
@@ -105,7 +115,7 @@ pub fn run_and_print(
 
     let mut stdout = std::io::stdout().lock();
     let written = stdout
-        .write_all(outcome.output.as_bytes())
+        .write_all(terminal::for_stdout(&outcome.output).as_bytes())
         .and_then(|()| stdout.write_all(b"\n"))
         .and_then(|()| stdout.flush());
     match written {
@@ -117,13 +127,30 @@ pub fn run_and_print(
     }
 }
 
-/// All of stdin as a string: invalid UTF-8 is an error unless `lossy`.
-pub fn read_stdin(lossy: bool) -> Result<String> {
+/// All of stdin as a string: invalid UTF-8 is an error unless `--lossy`, and so is more than
+/// `--max-input` bytes, found without reading more than one byte past the cap: a 500 MB pipe
+/// must not cost the host 500 MB before being refused.
+pub fn read_stdin(options: &RunOptions) -> Result<String> {
+    read_input(
+        std::io::stdin().lock(),
+        options.limits.max_input(),
+        options.lossy,
+    )
+}
+
+fn read_input(reader: impl Read, max_input: u64, lossy: bool) -> Result<String> {
     let mut bytes = Vec::new();
-    std::io::stdin()
-        .lock()
+    reader
+        .take(max_input.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|err| CliError::Io(format!("reading stdin: {err}")))?;
+    if bytes.len() as u64 > max_input {
+        return Err(RunError::InvalidInput(format!(
+            "stdin is larger than the {max_input}-byte input limit (raise it with --max-input, \
+             and --memory to match)"
+        ))
+        .into());
+    }
     match String::from_utf8(bytes) {
         Ok(text) => Ok(text),
         Err(err) if lossy => Ok(String::from_utf8_lossy(err.as_bytes()).into_owned()),
@@ -137,7 +164,8 @@ pub fn read_stdin(lossy: bool) -> Result<String> {
 
 fn forward_console(console: &[u8]) {
     if !console.is_empty() {
-        let _ = std::io::stderr().write_all(console);
+        let text = String::from_utf8_lossy(console);
+        let _ = std::io::stderr().write_all(terminal::for_stderr(&text).as_bytes());
     }
 }
 
