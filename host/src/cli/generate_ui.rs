@@ -46,7 +46,12 @@ pub fn generate_with_feedback(
                 spinner.set_message(format!("asking {model} for a fix (attempt {attempt})…"));
             }
             Progress::Rejected { attempt, problem } if !quiet => {
-                spinner.suspend(|| eprintln!("funcbox: attempt {attempt} rejected: {problem}"));
+                spinner.suspend(|| {
+                    eprintln!(
+                        "funcbox: attempt {attempt} rejected: {}",
+                        super::terminal::for_stderr(&problem)
+                    );
+                });
             }
             Progress::Rejected { .. } => {}
         },

@@ -4,6 +4,8 @@ use anyhow::Result;
 use clap::Args;
 use funcbox::{library::Library, paths::Dirs};
 
+use super::terminal;
+
 fn library() -> Result<Library> {
     Ok(Library::new(Dirs::from_env()?.data.join("functions")))
 }
@@ -53,7 +55,7 @@ pub fn show(args: ShowArgs) -> Result<()> {
     let function = library()?.get(&args.name)?;
     println!("name:         {}", function.name);
     if let Some(meta) = &function.metadata {
-        println!("description:  {}", meta.description);
+        println!("description:  {}", terminal::for_stdout(&meta.description));
         println!("model:        {} ({})", meta.model, meta.base_url_host);
         println!("created:      {}", meta.created);
         println!("prompt:       version {}", meta.prompt_version);
@@ -65,7 +67,8 @@ pub fn show(args: ShowArgs) -> Result<()> {
         }
     }
     println!();
-    print!("{}", function.code);
+    // Generated code is the model's (or an attacker's) text: no raw escapes on a terminal.
+    print!("{}", terminal::for_stdout(&function.code));
     if !function.code.ends_with('\n') {
         println!();
     }

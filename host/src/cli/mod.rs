@@ -6,6 +6,7 @@ mod llm_args;
 mod manage;
 mod new;
 mod run;
+mod terminal;
 
 use std::process::ExitCode;
 
@@ -57,7 +58,8 @@ pub fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             let message = format!("{err:#}").replace('\n', " ");
-            eprintln!("funcbox: error: {message}");
+            // The message can carry a guest's exception text.
+            eprintln!("funcbox: error: {}", terminal::for_stderr(&message));
             ExitCode::from(exit_for(&err).code())
         }
     }
