@@ -152,3 +152,39 @@ fn the_globals_the_prompt_promises_exist_and_the_ones_it_denies_do_not() {
         "offered but absent / denied but present"
     );
 }
+
+/// The guest's imports, each with why the sandbox can grant it: WASI is linked with no
+/// preopened directories, no environment, no arguments, empty stdin and capped in-memory
+/// stdout/stderr, so these calls reach nothing of the host's. A new import fails this test
+/// until someone writes down why it is safe.
+const ALLOWED_IMPORTS: &[(&str, &str)] = &[
+    // The guest's panic line and console output, into capped in-memory pipes.
+    ("wasi_snapshot_preview1", "fd_write"),
+    // Rust's std asks for the (empty) environment at start-up.
+    ("wasi_snapshot_preview1", "environ_get"),
+    ("wasi_snapshot_preview1", "environ_sizes_get"),
+    // Date.now() and new Date(): the host's real time, as in node.
+    ("wasi_snapshot_preview1", "clock_time_get"),
+    // Math.random() and hash seeds.
+    ("wasi_snapshot_preview1", "random_get"),
+    // abort() after a panic: ends the instance, which the host reports as a trap.
+    ("wasi_snapshot_preview1", "proc_exit"),
+    // Returns at once; linked by std's thread::yield_now.
+    ("wasi_snapshot_preview1", "sched_yield"),
+    // How a guest would sleep: the host replaces it with one that fails at once (ENOSYS), since
+    // a sleep inside the host escapes both fuel and the deadline.
+    ("wasi_snapshot_preview1", "poll_oneoff"),
+];
+
+#[test]
+fn the_guest_imports_nothing_beyond_the_allowlist() {
+    let imports = sandbox().guest_imports();
+    let unexpected: Vec<_> = imports
+        .iter()
+        .filter(|(module, name)| !ALLOWED_IMPORTS.contains(&(module.as_str(), name.as_str())))
+        .collect();
+    assert!(
+        unexpected.is_empty(),
+        "the guest imports {unexpected:?}, which are not on the allowlist (all: {imports:?})"
+    );
+}

@@ -39,6 +39,24 @@ struct HostState {
     console: MemoryOutputPipe,
 }
 
+/// WASI's errno for "function not supported".
+const ERRNO_NOSYS: i32 = 52;
+
+/// Replaces WASI's `poll_oneoff` (how a wasip1 guest sleeps) with one that fails at once. A
+/// sleep blocks inside the host, where neither fuel nor the epoch deadline can interrupt it, so
+/// a guest that slept would outlive its deadline. The guest imports it only because Rust's std
+/// and boa_runtime link `thread::sleep`; no JavaScript reaches it.
+fn refuse_sleeping(linker: &mut Linker<HostState>) -> wasmtime::Result<()> {
+    linker.allow_shadowing(true);
+    linker.func_wrap(
+        "wasi_snapshot_preview1",
+        "poll_oneoff",
+        |_subscriptions: i32, _events: i32, _count: i32, _written: i32| -> i32 { ERRNO_NOSYS },
+    )?;
+    linker.allow_shadowing(false);
+    Ok(())
+}
+
 /// A compiled guest, ready to instantiate functions in.
 pub struct Sandbox {
     engine: Engine,
@@ -57,6 +75,7 @@ impl Sandbox {
         let mut linker = Linker::new(&engine);
         wasmtime_wasi::p1::add_to_linker_sync(&mut linker, |state: &mut HostState| &mut state.wasi)
             .map_err(SandboxError::Engine)?;
+        refuse_sleeping(&mut linker).map_err(SandboxError::Engine)?;
         let pre = linker
             .instantiate_pre(&loaded.module)
             .map_err(SandboxError::Engine)?;
@@ -69,6 +88,16 @@ impl Sandbox {
             load_time: loaded.elapsed,
             _ticker: ticker,
         })
+    }
+
+    /// Every function, memory or table the guest imports, as `(module, name)`: the whole
+    /// surface it can reach outside itself.
+    pub fn guest_imports(&self) -> Vec<(String, String)> {
+        self.pre
+            .module()
+            .imports()
+            .map(|import| (import.module().to_owned(), import.name().to_owned()))
+            .collect()
     }
 
     /// Whether the guest's native code came from the cache or was compiled now.
