@@ -81,6 +81,54 @@ fn saved_functions_run_by_name() {
 }
 
 #[test]
+fn hand_edited_library_files_give_clear_errors_and_break_nothing_else() {
+    let home = tempfile::tempdir().expect("temp home");
+    let functions = home.path().join("data/functions");
+    fs::create_dir_all(&functions).expect("library dir");
+    // Code edited into invalid JavaScript, with metadata that is not JSON at all.
+    fs::write(
+        functions.join("broken.js"),
+        "module.exports = s => {{ s.length",
+    )
+    .expect("code");
+    fs::write(functions.join("broken.json"), "{ this is not json").expect("metadata");
+    // Valid code whose metadata has the wrong shape.
+    fs::write(functions.join("fine.js"), "module.exports = s => s.length").expect("code");
+    fs::write(functions.join("fine.json"), r#"{"description": 42}"#).expect("metadata");
+
+    funcbox(home.path())
+        .args(["run", "broken"])
+        .write_stdin("x")
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("SyntaxError").and(predicate::str::contains("broken")));
+    // Metadata is a description, not a requirement: the code still runs and lists.
+    funcbox(home.path())
+        .args(["run", "fine"])
+        .write_stdin("abc")
+        .assert()
+        .success()
+        .stdout("3\n");
+    funcbox(home.path())
+        .arg("list")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("broken").and(predicate::str::contains("fine")));
+    funcbox(home.path())
+        .args(["show", "broken"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "module.exports = s => {{ s.length",
+        ));
+    // Nothing was rewritten behind the user's back.
+    assert_eq!(
+        fs::read_to_string(functions.join("broken.json")).expect("metadata"),
+        "{ this is not json"
+    );
+}
+
+#[test]
 fn bad_limit_values_are_usage_errors() {
     funcbox(shared_home())
         .args(["run", "--memory", "lots", "x"])
