@@ -375,4 +375,31 @@ mod tests {
             .expect("forced");
         assert!(library.get("f").expect("replaced").code.contains("=> 2"));
     }
+
+    mod properties {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn a_name_is_valid_exactly_when_it_is_a_safe_file_stem(name in any::<String>()) {
+                let safe = !name.is_empty()
+                    && name.len() <= MAX_NAME_LEN
+                    && !name.starts_with('-')
+                    && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+                prop_assert_eq!(validate_name(&name).is_ok(), safe);
+            }
+
+            #[test]
+            fn a_valid_name_maps_to_a_file_directly_in_the_library(
+                name in "[A-Za-z0-9_][A-Za-z0-9_-]{0,63}",
+            ) {
+                let library = Library::new("/library/root");
+                let path = library.code_path(&name).expect("a valid name");
+                prop_assert_eq!(path.parent(), Some(Path::new("/library/root")));
+                let file = format!("{name}.js");
+                prop_assert_eq!(path.file_name().and_then(|f| f.to_str()), Some(file.as_str()));
+            }
+        }
+    }
 }

@@ -508,4 +508,65 @@ mod tests {
             failures.join("\n")
         );
     }
+
+    mod properties {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        /// One line of plausible module code: no fences, no `export`, not blank.
+        fn code_line() -> impl Strategy<Value = String> {
+            "[a-z][a-zA-Z0-9 +*=;(){}'.,<>!-]{0,60}"
+        }
+
+        fn module() -> impl Strategy<Value = String> {
+            prop::collection::vec(code_line(), 0..8).prop_map(|lines| {
+                let mut code = String::from("module.exports = function (input) {\n");
+                for line in lines {
+                    code.push_str("  ");
+                    code.push_str(&line);
+                    code.push('\n');
+                }
+                code.push_str("};");
+                code
+            })
+        }
+
+        fn prose() -> impl Strategy<Value = String> {
+            "[A-Za-z ,.!?:]{0,80}"
+        }
+
+        proptest! {
+            #[test]
+            fn any_reply_is_handled_without_panicking(reply in any::<String>()) {
+                let _ = extract(&reply);
+            }
+
+            #[test]
+            fn a_fenced_module_comes_back_exactly(
+                before in prose(),
+                code in module(),
+                after in prose(),
+                lang in prop::sample::select(vec!["javascript", "js", ""]),
+            ) {
+                let reply = format!("{before}\n```{lang}\n{code}\n```\n{after}");
+                let extracted = extract(&reply).expect("a module is found");
+                prop_assert_eq!(extracted.code, format!("{}\n", code.trim()));
+            }
+
+            #[test]
+            fn examples_of_any_text_survive_the_json_block(
+                code in module(),
+                pairs in prop::collection::vec((any::<String>(), any::<String>()), 1..5),
+            ) {
+                let examples: Vec<Example> = pairs
+                    .into_iter()
+                    .map(|(input, output)| Example { input, output })
+                    .collect();
+                let json = serde_json::to_string_pretty(&examples).expect("examples serialise");
+                let reply = format!("```javascript\n{code}\n```\n\n```json\n{json}\n```\n");
+                let extracted = extract(&reply).expect("a module is found");
+                prop_assert_eq!(extracted.examples, examples);
+            }
+        }
+    }
 }
