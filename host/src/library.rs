@@ -88,6 +88,10 @@ impl Library {
     }
 
     /// Saves a function; refuses to replace an existing one unless `force`.
+    ///
+    /// Without `force` the code file is claimed first, atomically: of two processes saving
+    /// one name at once, exactly one succeeds and the other gets
+    /// [`LibraryError::AlreadyExists`], and the metadata is always the winner's.
     pub fn save(
         &self,
         name: &str,
@@ -95,11 +99,6 @@ impl Library {
         metadata: &Metadata,
         force: bool,
     ) -> Result<PathBuf, LibraryError> {
-        if !force && self.contains(name)? {
-            return Err(LibraryError::AlreadyExists {
-                name: name.to_owned(),
-            });
-        }
         let code_path = self.code_path(name)?;
         let metadata_path = self.metadata_path(name)?;
         let json = serde_json::to_vec_pretty(metadata).map_err(|err| LibraryError::Io {
@@ -107,8 +106,31 @@ impl Library {
             path: metadata_path.clone(),
             source: std::io::Error::other(err),
         })?;
-        write(&metadata_path, &json)?;
-        write(&code_path, code.as_bytes())?;
+        if force {
+            write(&metadata_path, &json)?;
+            write(&code_path, code.as_bytes())?;
+            return Ok(code_path);
+        }
+        match atomic::write_new(&code_path, code.as_bytes()) {
+            Ok(()) => {}
+            Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => {
+                return Err(LibraryError::AlreadyExists {
+                    name: name.to_owned(),
+                });
+            }
+            Err(source) => {
+                return Err(LibraryError::Io {
+                    action: "writing",
+                    path: code_path,
+                    source,
+                });
+            }
+        }
+        if let Err(err) = write(&metadata_path, &json) {
+            // Without its metadata the claim would be half a save: give the name back.
+            let _ = fs::remove_file(&code_path);
+            return Err(err);
+        }
         Ok(code_path)
     }
 
@@ -374,6 +396,60 @@ mod tests {
             .save("f", "module.exports = () => 2", &metadata(), true)
             .expect("forced");
         assert!(library.get("f").expect("replaced").code.contains("=> 2"));
+    }
+
+    #[test]
+    fn of_two_concurrent_saves_of_one_name_exactly_one_wins_whole() {
+        for round in 0..20 {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let library = Library::new(dir.path());
+            let barrier = std::sync::Barrier::new(2);
+            let outcomes: Vec<_> = std::thread::scope(|scope| {
+                let racers: Vec<_> = ["first", "second"]
+                    .into_iter()
+                    .map(|who| {
+                        let (library, barrier) = (&library, &barrier);
+                        scope.spawn(move || {
+                            let metadata = Metadata {
+                                description: who.to_owned(),
+                                model: "m".to_owned(),
+                                base_url_host: "h".to_owned(),
+                                created: "now".to_owned(),
+                                prompt_version: 2,
+                                code_sha256: String::new(),
+                                examples: Vec::new(),
+                            };
+                            barrier.wait();
+                            (
+                                who,
+                                library.save("race", &format!("// {who}\n"), &metadata, false),
+                            )
+                        })
+                    })
+                    .collect();
+                racers
+                    .into_iter()
+                    .map(|racer| racer.join().expect("no panic"))
+                    .collect()
+            });
+            let winners: Vec<_> = outcomes
+                .iter()
+                .filter(|(_, outcome)| outcome.is_ok())
+                .collect();
+            assert_eq!(winners.len(), 1, "round {round}: {outcomes:?}");
+            let loser = outcomes
+                .iter()
+                .find(|(_, outcome)| outcome.is_err())
+                .expect("a loser");
+            assert!(
+                matches!(loser.1, Err(LibraryError::AlreadyExists { .. })),
+                "{loser:?}"
+            );
+            let winner = winners[0].0;
+            let saved = library.get("race").expect("the winner's function");
+            assert_eq!(saved.code, format!("// {winner}\n"));
+            assert_eq!(saved.metadata.expect("metadata").description, winner);
+        }
     }
 
     mod properties {
