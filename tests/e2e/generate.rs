@@ -291,3 +291,75 @@ fn show_prompt_prints_the_versioned_prompt_without_a_key() {
                 .and(predicate::str::contains("module.exports")),
         );
 }
+
+#[test]
+fn ctrl_c_while_waiting_for_the_model_leaves_nothing_behind() {
+    use std::{process::Stdio, time::Duration};
+
+    let home = tempfile::tempdir().expect("temp home");
+    // A server that takes the connection and never answers: funcbox waits on it.
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").expect("a loopback port");
+    let base_url = format!("http://{}/v1", silent.local_addr().expect("its address"));
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_funcbox"))
+        .env("FUNCBOX_HOME", home.path())
+        .env("OPENAI_BASE_URL", &base_url)
+        .env("FUNCBOX_MODEL", "fake-small")
+        .env_remove("OPENAI_API_KEY")
+        .args(["new", "count_vowels", "count the vowels in the input"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("funcbox starts");
+    // Wait until the request is on its way, then interrupt as a terminal's Ctrl-C would.
+    silent.set_nonblocking(true).expect("non-blocking accept");
+    let started = std::time::Instant::now();
+    let _connection = loop {
+        match silent.accept() {
+            Ok((connection, _)) => break connection,
+            Err(err) if err.kind() == std::io::ErrorKind::WouldBlock => {
+                if started.elapsed() > Duration::from_secs(30)
+                    || child.try_wait().ok().flatten().is_some()
+                {
+                    let _ = child.kill();
+                    panic!("funcbox never connected to the model");
+                }
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            Err(err) => panic!("accepting: {err}"),
+        }
+    };
+    std::thread::sleep(Duration::from_millis(200));
+    let interrupted = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(interrupted.success());
+    let status = child.wait().expect("funcbox ends");
+    assert!(
+        !status.success(),
+        "an interrupted run must not report success"
+    );
+
+    let leftovers: Vec<_> = walk(home.path());
+    assert!(
+        leftovers
+            .iter()
+            .all(|path| !path.starts_with(home.path().join("data"))),
+        "an interrupted generation wrote to the library: {leftovers:?}"
+    );
+}
+
+/// Every file under `dir`.
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files.extend(walk(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
+}
