@@ -400,3 +400,32 @@ fn define_data(
     )?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn group_indices_point_at_the_groups_they_name() {
+        assert!(GROUPS[URL].helpers.contains(&"searchParamsOf"));
+        assert!(GROUPS[INTL_NUMBER].names.contains(&"NumberFormat"));
+        assert!(GROUPS[INTL_DATE].names.contains(&"DateTimeFormat"));
+        assert_eq!(group_of("intlCommon"), Some(3));
+    }
+
+    #[test]
+    fn every_key_is_provided_by_exactly_one_group() {
+        let keys: Vec<&str> = GROUPS
+            .iter()
+            .flat_map(|group| group.names.iter().chain(group.helpers))
+            .copied()
+            .collect();
+        for key in &keys {
+            assert_eq!(
+                keys.iter().filter(|other| *other == key).count(),
+                1,
+                "{key}"
+            );
+        }
+    }
+}
