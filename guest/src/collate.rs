@@ -9,7 +9,7 @@ use std::{cell::RefCell, cmp::Ordering};
 
 use boa_engine::{
     Context, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction, js_string,
-    object::FunctionObjectBuilder, property::PropertyDescriptor, string::JsStrVariant,
+    object::FunctionObjectBuilder, string::JsStrVariant,
 };
 use icu_collator::{
     CollatorBorrowed, CollatorPreferences,
@@ -17,6 +17,8 @@ use icu_collator::{
     preferences::{CollationCaseFirst, CollationNumericOrdering},
 };
 use icu_locale_core::Locale;
+
+use crate::lazy;
 
 /// The locale used when code passes none: node's default under `LANG=en_US.UTF-8`.
 pub const DEFAULT_LOCALE: &str = "en-US";
@@ -29,6 +31,19 @@ struct Settings {
     numeric: bool,
     case_first: &'static str,
     ignore_punctuation: bool,
+}
+
+impl Default for Settings {
+    /// What a collator uses when neither the locale nor the options say otherwise.
+    fn default() -> Self {
+        Self {
+            locale: DEFAULT_LOCALE.to_owned(),
+            sensitivity: "variant",
+            numeric: false,
+            case_first: "false",
+            ignore_punctuation: false,
+        }
+    }
 }
 
 thread_local! {
@@ -46,16 +61,7 @@ pub fn install(context: &mut Context) -> JsResult<()> {
             .length(1)
             .build();
     let prototype = context.intrinsics().constructors().string().prototype();
-    prototype.define_property_or_throw(
-        js_string!("localeCompare"),
-        PropertyDescriptor::builder()
-            .value(function)
-            .writable(true)
-            .enumerable(false)
-            .configurable(true),
-        context,
-    )?;
-    Ok(())
+    lazy::define_data(&prototype, "localeCompare", function.into(), context)
 }
 
 /// `(a, b, locales, options) => -1 | 0 | 1` and `(locales, options) => resolvedOptions`, for
@@ -173,14 +179,9 @@ fn flag(options: &Option<JsObject>, key: &str, context: &mut Context) -> JsResul
 
 fn settings(locales: &JsValue, options: &JsValue, context: &mut Context) -> JsResult<Settings> {
     // `a.localeCompare(b)` in a sort comparator runs thousands of times: skip the parsing.
+    let defaults = Settings::default();
     if locales.is_undefined() && options.is_undefined() {
-        return Ok(Settings {
-            locale: DEFAULT_LOCALE.to_owned(),
-            sensitivity: "variant",
-            numeric: false,
-            case_first: "false",
-            ignore_punctuation: false,
-        });
+        return Ok(defaults);
     }
     let locale = requested_locale(locales, context)?;
     let options = if options.is_undefined() {
@@ -209,16 +210,16 @@ fn settings(locales: &JsValue, options: &JsValue, context: &mut Context) -> JsRe
     let case_first = case_first.unwrap_or(match preferences.case_first {
         Some(CollationCaseFirst::Upper) => "upper",
         Some(CollationCaseFirst::Lower) => "lower",
-        _ => "false",
+        _ => defaults.case_first,
     });
     let mut base = locale.clone();
     base.extensions.unicode.clear();
     Ok(Settings {
         locale: base.to_string(),
-        sensitivity: sensitivity.unwrap_or("variant"),
+        sensitivity: sensitivity.unwrap_or(defaults.sensitivity),
         numeric,
         case_first,
-        ignore_punctuation: ignore_punctuation.unwrap_or(false),
+        ignore_punctuation: ignore_punctuation.unwrap_or(defaults.ignore_punctuation),
     })
 }
 

@@ -14,7 +14,7 @@ use std::path::Path;
 
 use boa_engine::{
     Context, JsNativeError, JsObject, JsResult, JsString, JsSymbol, JsValue, NativeFunction,
-    Script, Source, object::FunctionObjectBuilder, property::PropertyDescriptor,
+    Script, Source, js_string, object::FunctionObjectBuilder, property::PropertyDescriptor,
 };
 use boa_runtime::extensions::{
     Base64Extension, EncodingExtension, MicrotaskExtension, StructuredCloneExtension, UrlExtension,
@@ -213,14 +213,14 @@ pub fn install(context: &mut Context) -> JsResult<()> {
         store.clone(),
     )
     .to_js_function(context.realm());
-    natives.set(js_str("require"), require, true, context)?;
-    store.set(js_str("natives"), natives, true, context)?;
+    natives.set(js_string!("require"), require, true, context)?;
+    store.set(js_string!("natives"), natives, true, context)?;
 
     let intl = JsObject::with_object_proto(context.intrinsics());
     intl.define_property_or_throw(
         JsSymbol::to_string_tag(),
         PropertyDescriptor::builder()
-            .value(js_str("Intl"))
+            .value(js_string!("Intl"))
             .writable(false)
             .enumerable(false)
             .configurable(true),
@@ -299,12 +299,12 @@ fn install_search_params(store: &JsObject, context: &mut Context) -> JsResult<()
     let prototype = url
         .as_object()
         .ok_or_else(|| JsNativeError::typ().with_message("URL is not a class"))?
-        .get(js_str("prototype"), context)?;
+        .get(js_string!("prototype"), context)?;
     let prototype = prototype
         .as_object()
         .ok_or_else(|| JsNativeError::typ().with_message("URL has no prototype"))?;
     prototype.define_property_or_throw(
-        js_str("searchParams"),
+        js_string!("searchParams"),
         PropertyDescriptor::builder()
             .get(getter)
             .enumerable(true)
@@ -352,7 +352,7 @@ fn set_up(store: &JsObject, index: usize, context: &mut Context) -> JsResult<()>
     }
     store.set(done, true, true, context)?;
     let (path, code) = GROUPS[index].prelude;
-    let natives = store.get(js_str("natives"), context)?;
+    let natives = store.get(js_string!("natives"), context)?;
     let source = Source::from_bytes(code.as_bytes()).with_path(Path::new(path));
     let setup = Script::parse(source, None, context)?.evaluate(context)?;
     let values = callable(&setup, path)?.call(&JsValue::undefined(), &[natives], context)?;
@@ -378,12 +378,8 @@ fn callable(value: &JsValue, what: &str) -> JsResult<JsObject> {
     })
 }
 
-fn js_str(text: &str) -> JsString {
-    JsString::from(text)
-}
-
 /// Defines `name` as a writable, configurable, non-enumerable property, like node's globals.
-fn define_data(
+pub(crate) fn define_data(
     object: &JsObject,
     name: &str,
     value: JsValue,
