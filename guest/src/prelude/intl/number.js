@@ -277,18 +277,17 @@
     if (!hasSignificant) {
       return { rounded: byFraction(), minimumFraction: state.minimumFractionDigits };
     }
-    const a = bySignificant();
-    const b = byFraction();
-    // Precision = the position of the last kept digit: lower means more precise.
-    const magnitude = (places) => places;
+    // Each rounding keeps some digits after the point: more of them, more precision.
     const significantPlaces = state.maximumSignificantDigits - decimal.exponent;
     const fractionPlaces = state.maximumFractionDigits;
     const pickSignificant = state.roundingPriority === 'morePrecision'
-      ? magnitude(significantPlaces) >= magnitude(fractionPlaces)
-      : magnitude(significantPlaces) <= magnitude(fractionPlaces);
-    return pickSignificant
-      ? { rounded: a, minimumFraction: significantMinFraction(a) }
-      : { rounded: b, minimumFraction: state.minimumFractionDigits };
+      ? significantPlaces >= fractionPlaces
+      : significantPlaces <= fractionPlaces;
+    if (pickSignificant) {
+      const rounded = bySignificant();
+      return { rounded, minimumFraction: significantMinFraction(rounded) };
+    }
+    return { rounded: byFraction(), minimumFraction: state.minimumFractionDigits };
   };
 
   const formatNumberToParts = (state, value) => {
