@@ -37,8 +37,13 @@ pub struct LoadedModule {
     pub elapsed: Duration,
 }
 
-/// Loads the guest from the cache in `dir`, or compiles (and caches) it.
-pub fn load(engine: &Engine, dir: Option<&Path>) -> Result<LoadedModule, SandboxError> {
+/// Loads the guest from the cache in `dir`, or compiles (and caches) `wasm`, the embedded
+/// guest's bytes, after checking they are the recorded build.
+pub fn load(
+    engine: &Engine,
+    dir: Option<&Path>,
+    wasm: &[u8],
+) -> Result<LoadedModule, SandboxError> {
     let started = Instant::now();
     let entry = dir.map(|dir| dir.join(entry_name(engine)));
     if let Some(path) = &entry
@@ -57,11 +62,11 @@ pub fn load(engine: &Engine, dir: Option<&Path>) -> Result<LoadedModule, Sandbox
     }
 
     // Only code we verified ever gets compiled, and so ever reaches the cache.
-    guest::verify(guest::WASM).map_err(|actual| SandboxError::TamperedGuest {
+    guest::verify(wasm).map_err(|actual| SandboxError::TamperedGuest {
         expected: guest::SHA256.to_owned(),
         actual,
     })?;
-    let module = Module::new(engine, guest::WASM).map_err(SandboxError::Engine)?;
+    let module = Module::new(engine, wasm).map_err(SandboxError::Engine)?;
     // A cache that cannot be written (read-only home, full disk) costs speed, not correctness.
     let saved = entry.filter(|path| store(&module, path).is_ok());
     Ok(LoadedModule {
@@ -85,4 +90,30 @@ fn entry_name(engine: &Engine) -> String {
 fn store(module: &Module, path: &Path) -> std::io::Result<()> {
     let bytes = module.serialize().map_err(std::io::Error::other)?;
     atomic::write(path, &bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tampered_guest_is_refused_before_it_is_compiled() {
+        let engine = Engine::default();
+        // A flip in the last byte (inside the name section or a data segment) still leaves a
+        // valid module: only the sha256 check can tell it from the recorded one.
+        let mut tampered = guest::WASM.to_vec();
+        if let Some(last) = tampered.last_mut() {
+            *last ^= 0x20;
+        }
+        assert!(
+            Module::validate(&engine, &tampered).is_ok(),
+            "still a valid module"
+        );
+        let refused = load(&engine, None, &tampered);
+        assert!(
+            matches!(&refused, Err(SandboxError::TamperedGuest { expected, actual })
+                if expected == guest::SHA256 && *actual == guest::sha256_hex(&tampered)),
+            "{refused:?}"
+        );
+    }
 }
