@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 use funcbox::{
     Limits, RunError, Sandbox,
     llm::prompt::{MISSING_GLOBALS, OFFERED_GLOBALS},
+    sandbox::MESSAGE_LIMIT,
 };
 
 const COUNT_VOWELS: &str = include_str!("../../examples/count_vowels.js");
@@ -187,4 +188,28 @@ fn the_guest_imports_nothing_beyond_the_allowlist() {
         unexpected.is_empty(),
         "the guest imports {unexpected:?}, which are not on the allowlist (all: {imports:?})"
     );
+}
+
+#[test]
+fn a_huge_exception_message_is_cut_to_the_message_limit() {
+    let source = "module.exports = () => { throw new Error('x'.repeat(10_000_000)) }";
+    let mut function = sandbox()
+        .load(source, &Limits::default())
+        .expect("registers");
+    match function.invoke("") {
+        Err(RunError::JsException(message)) => {
+            assert!(message.starts_with("Error: xxxx"), "{}", &message[..40]);
+            assert!(
+                message.len() <= MESSAGE_LIMIT + 64,
+                "{} bytes",
+                message.len()
+            );
+            assert!(
+                message.ends_with(" more bytes]"),
+                "{}",
+                &message[message.len() - 40..]
+            );
+        }
+        other => panic!("expected a JS exception, got {other:?}"),
+    }
 }

@@ -1,8 +1,9 @@
 //! The sandbox: the guest compiled once per engine, and functions registered in fresh
 //! instances that run under hard limits (memory cap, fuel, wall-clock deadline, output cap)
-//! with WASI offering nothing but a captured stderr, clocks and randomness.
+//! with WASI offering nothing but a captured stderr, millisecond clocks and randomness.
 
 mod cache;
+mod clocks;
 mod exports;
 mod limiter;
 mod ticker;
@@ -13,7 +14,7 @@ use std::{
 };
 
 use funcbox_abi::{CONSOLE_LIMIT, PANIC_PREFIX, Status};
-use wasmtime::{Config, Engine, InstancePre, Linker, OptLevel, Store, Trap};
+use wasmtime::{Config, Engine, InstancePre, Linker, Module, OptLevel, Store, Trap};
 use wasmtime_wasi::{I32Exit, WasiCtxBuilder, p1::WasiP1Ctx, p2::pipe::MemoryOutputPipe};
 
 pub use cache::{LoadedModule, ModuleOrigin};
@@ -21,6 +22,7 @@ pub use cache::{LoadedModule, ModuleOrigin};
 use self::{exports::GuestExports, limiter::MemoryCap, ticker::EpochTicker};
 use crate::{
     error::{RunError, SandboxError},
+    guest,
     limits::Limits,
 };
 
@@ -68,9 +70,32 @@ pub struct Sandbox {
 
 impl Sandbox {
     /// Compiles the embedded guest, or loads it from the compiled-code cache in `cache_dir`.
+    ///
+    /// The embedded bytes are compiled only if their sha256 is the one recorded at build time
+    /// ([`SandboxError::TamperedGuest`] otherwise).
     pub fn new(cache_dir: Option<&Path>) -> Result<Self, SandboxError> {
         let engine = Engine::new(&engine_config()).map_err(SandboxError::Engine)?;
-        let loaded = cache::load(&engine, cache_dir)?;
+        let loaded = cache::load(&engine, cache_dir, guest::WASM)?;
+        Self::start(engine, loaded)
+    }
+
+    /// Compiles another guest module that speaks the same ABI, for test guests, fuzzing and
+    /// guest development. It is neither checked against the recorded sha256 nor cached, and it
+    /// gets exactly the imports, limits and checks the embedded guest gets, so a hostile module
+    /// here shows what a compromised guest could do to the host.
+    pub fn with_guest(wasm: &[u8]) -> Result<Self, SandboxError> {
+        let engine = Engine::new(&engine_config()).map_err(SandboxError::Engine)?;
+        let started = Instant::now();
+        let module = Module::new(&engine, wasm).map_err(SandboxError::Engine)?;
+        let loaded = LoadedModule {
+            module,
+            origin: ModuleOrigin::Compiled(None),
+            elapsed: started.elapsed(),
+        };
+        Self::start(engine, loaded)
+    }
+
+    fn start(engine: Engine, loaded: LoadedModule) -> Result<Self, SandboxError> {
         exports::check(&loaded.module)?;
         let mut linker = Linker::new(&engine);
         wasmtime_wasi::p1::add_to_linker_sync(&mut linker, |state: &mut HostState| &mut state.wasi)
@@ -131,6 +156,8 @@ impl Sandbox {
         let wasi = WasiCtxBuilder::new()
             .stdout(MemoryOutputPipe::new(4096))
             .stderr(console.clone())
+            .wall_clock(clocks::WallClock)
+            .monotonic_clock(clocks::MonotonicClock::new())
             .build_p1();
         let state = HostState {
             wasi,
@@ -150,7 +177,7 @@ impl Sandbox {
             exports.initialize.call(&mut *store, ())?;
             let buffer = write_buffer(store, &exports, source.as_bytes())?;
             let status = exports.register.call(&mut *store, buffer)?;
-            let message = read_result(store, &exports)?;
+            let (status, message) = read_result(store, &exports, status, 0)?;
             Ok((exports, status, message))
         });
         let (exports, status, message) = outcome?;
@@ -253,8 +280,7 @@ impl Function<'_> {
             let exports = exports.ok_or_else(|| wasmtime::format_err!("no guest exports"))?;
             let (ptr, len) = write_buffer(store, exports, input.as_bytes())?;
             let status = exports.invoke.call(&mut *store, (ptr, len, max_output))?;
-            let message = read_result(store, exports)?;
-            Ok((status, message))
+            read_result(store, exports, status, limits.max_output)
         });
         let elapsed = started.elapsed();
         self.last_fuel_used = live.fuel_used(limits);
@@ -317,8 +343,20 @@ fn write_buffer(
     Ok((ptr, len))
 }
 
-/// Reads the last call's result buffer as UTF-8.
-fn read_result(store: &mut Store<HostState>, exports: &GuestExports) -> wasmtime::Result<String> {
+/// The longest error message kept from the guest: a JS error can carry a string of any size,
+/// and one line of it is what the user needs.
+pub const MESSAGE_LIMIT: usize = 64 << 10;
+
+/// Reads the last call's result buffer: the output for [`Status::Ok`], else the error message.
+///
+/// The guest is not trusted to have kept its own limits: an output over `max_output` becomes
+/// [`Status::OutputTooLarge`] without being copied, and a message is cut at [`MESSAGE_LIMIT`].
+fn read_result(
+    store: &mut Store<HostState>,
+    exports: &GuestExports,
+    status: u32,
+    max_output: usize,
+) -> wasmtime::Result<(u32, String)> {
     let ptr = exports.result_ptr.call(&mut *store, ())? as usize;
     let len = exports.result_len.call(&mut *store, ())? as usize;
     let data = exports.memory.data(&*store);
@@ -326,8 +364,22 @@ fn read_result(store: &mut Store<HostState>, exports: &GuestExports) -> wasmtime
         .checked_add(len)
         .and_then(|end| data.get(ptr..end))
         .ok_or_else(|| wasmtime::format_err!("the guest's result lies outside its memory"))?;
-    String::from_utf8(bytes.to_vec())
-        .map_err(|_| wasmtime::format_err!("the guest's result is not valid UTF-8"))
+    if status == Status::Ok.to_raw() {
+        if bytes.len() > max_output {
+            return Ok((Status::OutputTooLarge.to_raw(), String::new()));
+        }
+        let output = String::from_utf8(bytes.to_vec())
+            .map_err(|_| wasmtime::format_err!("the guest's result is not valid UTF-8"))?;
+        return Ok((status, output));
+    }
+    let kept = &bytes[..bytes.len().min(MESSAGE_LIMIT)];
+    let mut message = String::from_utf8_lossy(kept).into_owned();
+    if kept.len() < bytes.len() {
+        // The cut may have split a character; drop its replacement rather than show it.
+        message.truncate(message.trim_end_matches('\u{fffd}').len());
+        message.push_str(&format!(" […{} more bytes]", bytes.len() - kept.len()));
+    }
+    Ok((status, message))
 }
 
 /// Turns a guest status and its message into the output or the matching error.
@@ -382,8 +434,11 @@ fn classify(err: &wasmtime::Error, store: &Store<HostState>, limits: &Limits) ->
     if let Some(exit) = err.downcast_ref::<I32Exit>() {
         return RunError::GuestTrap(format!("the guest exited with status {}", exit.0));
     }
-    let text = format!("{err:#}");
-    RunError::GuestTrap(text.lines().next().unwrap_or("unknown error").to_owned())
+    // The outer layers are wasmtime's "error while executing" and a backtrace; the root cause
+    // (e.g. a WASI call handed a pointer outside the guest's memory) is what went wrong.
+    let cause = err.root_cause().to_string();
+    let cause = cause.lines().next().unwrap_or("unknown error");
+    RunError::GuestTrap(format!("the guest trapped: {cause}"))
 }
 
 /// A Rust abort in the guest. Its panic line says why: an allocation that cannot be satisfied
