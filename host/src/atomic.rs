@@ -21,6 +21,20 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Writes every `(path, bytes)` pair atomically, and so that a failure while writing any of
+/// them (a full disk) replaces none: all are written to temporary files first, then renamed
+/// into place in order. Returns the path whose write failed with the error.
+pub fn write_all<'a>(files: &[(&'a Path, &[u8])]) -> Result<(), (&'a Path, std::io::Error)> {
+    let mut ready = Vec::with_capacity(files.len());
+    for &(path, bytes) in files {
+        ready.push((path, prepared(path, bytes).map_err(|err| (path, err))?));
+    }
+    for (path, file) in ready {
+        file.persist(path).map_err(|err| (path, err.error))?;
+    }
+    Ok(())
+}
+
 /// A flushed temporary file holding `bytes`, in `path`'s directory.
 fn prepared(path: &Path, bytes: &[u8]) -> std::io::Result<tempfile::NamedTempFile> {
     let dir = path.parent().unwrap_or(Path::new("."));

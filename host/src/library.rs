@@ -1,6 +1,7 @@
 //! The library of saved functions: `NAME.js` (the code) and `NAME.json` (its metadata) in
-//! the data directory. The code file's presence is what makes a function exist; both files
-//! are written atomically, metadata first, so a crash never leaves a function half-saved.
+//! the data directory. The code file's presence is what makes a function exist. Every write is
+//! atomic: a new name is claimed by linking its code file into place, and a replacement writes
+//! both files before renaming either, so neither a crash nor a full disk leaves half a save.
 
 use std::{
     fs,
@@ -107,8 +108,16 @@ impl Library {
             source: std::io::Error::other(err),
         })?;
         if force {
-            write(&metadata_path, &json)?;
-            write(&code_path, code.as_bytes())?;
+            // Both files are on disk before either replaces the old pair, so a full disk
+            // leaves the old function whole; metadata goes first, as its code_sha256 tells a
+            // crash between the two renames from a finished save.
+            atomic::write_all(&[(&metadata_path, &json), (&code_path, code.as_bytes())]).map_err(
+                |(path, source)| LibraryError::Io {
+                    action: "writing",
+                    path: path.to_owned(),
+                    source,
+                },
+            )?;
             return Ok(code_path);
         }
         match atomic::write_new(&code_path, code.as_bytes()) {

@@ -5,7 +5,7 @@ use predicates::prelude::*;
 
 use crate::{
     fake_llm::{FakeLlm, Reply},
-    support::funcbox,
+    support::{funcbox, funcbox_through},
 };
 
 const GOOD: &str = "Here is the function:\n\n```javascript\nmodule.exports = function countVowels(input) {\n  return (input.match(/[aeiou]/gi) || []).length;\n};\n```\n\nExamples:\n\n```json\n[{\"input\": \"Hello World\", \"output\": \"3\"}, {\"input\": \"\", \"output\": \"0\"}]\n```\n";
@@ -348,6 +348,143 @@ fn ctrl_c_while_waiting_for_the_model_leaves_nothing_behind() {
             .all(|path| !path.starts_with(home.path().join("data"))),
         "an interrupted generation wrote to the library: {leftovers:?}"
     );
+}
+
+/// Every file under `dir` with its contents (as text, for readable failures; the compiled
+/// guest in a cache only by size).
+fn snapshot(dir: &std::path::Path) -> std::collections::BTreeMap<std::path::PathBuf, String> {
+    walk(dir)
+        .into_iter()
+        .map(|path| {
+            let bytes = std::fs::read(&path).expect("a readable file");
+            let text = match String::from_utf8(bytes) {
+                Ok(text) => text,
+                Err(binary) => format!("{} bytes", binary.as_bytes().len()),
+            };
+            (path, text)
+        })
+        .collect()
+}
+
+#[test]
+fn a_full_disk_while_replacing_a_function_keeps_the_old_one_whole() {
+    let home = tempfile::tempdir().expect("temp home");
+    // The replacement is GOOD with 16 KiB of comment: too large for the file-size limit below.
+    let padded = GOOD.replacen(
+        "module.exports",
+        &format!("// {}\nmodule.exports", "x".repeat(16 << 10)),
+        1,
+    );
+    let fake = FakeLlm::start(vec![Reply::content(GOOD), Reply::content(&padded)]);
+    new_count_vowels(home.path(), &fake).assert().success();
+    let library = home.path().join("data");
+    let before = snapshot(&library);
+
+    // A full disk, simulated: writes past 8 KiB fail with EFBIG. SIGXFSZ is ignored (which
+    // survives exec) so the write fails instead of the signal killing funcbox.
+    let limited = [
+        "bash",
+        "-c",
+        "trap '' XFSZ; ulimit -f 8; exec \"$0\" \"$@\"",
+    ];
+    funcbox_through(&limited, home.path())
+        .env("OPENAI_BASE_URL", &fake.base_url)
+        .env("FUNCBOX_MODEL", "fake-small")
+        .args([
+            "new",
+            "count_vowels",
+            "count the vowels in the input",
+            "--force",
+        ])
+        .assert()
+        .code(10)
+        .stderr(
+            predicate::str::contains("File too large")
+                .and(predicate::str::contains("count_vowels.js")),
+        );
+    assert_eq!(fake.requests().len(), 2, "the replacement was generated");
+    assert_eq!(
+        snapshot(&library),
+        before,
+        "the old function changed, or a temporary file was left behind"
+    );
+    funcbox(home.path())
+        .args(["run", "count_vowels"])
+        .write_stdin("Hello World")
+        .assert()
+        .success()
+        .stdout("3\n");
+}
+
+#[test]
+fn a_read_only_library_is_reported_and_left_as_it_was() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+
+    let home = tempfile::tempdir().expect("temp home");
+    let fake = FakeLlm::start(vec![Reply::content(GOOD), Reply::content(GOOD)]);
+    new_count_vowels(home.path(), &fake).assert().success();
+    let chmod = |path: &std::path::Path, mode: u32| {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).expect("chmod");
+    };
+    let functions = home.path().join("data/functions");
+    for file in walk(&functions) {
+        chmod(&file, 0o444);
+    }
+    chmod(&functions, 0o555);
+    chmod(&home.path().join("data"), 0o555);
+    // Root ignores permissions, so as root funcbox runs as `nobody`, who needs to reach the
+    // home, and to read the compiled guest in the cache (or it would compile it every run).
+    let as_root = std::fs::metadata(home.path()).expect("home").uid() == 0;
+    let wrapper: &[&str] = if as_root {
+        chmod(home.path(), 0o755);
+        for entry in walk(&home.path().join("cache")) {
+            chmod(&entry, 0o644);
+        }
+        &[
+            "setpriv",
+            "--reuid=65534",
+            "--regid=65534",
+            "--clear-groups",
+        ]
+    } else {
+        &["env"]
+    };
+    let before = snapshot(home.path());
+
+    funcbox_through(wrapper, home.path())
+        .env("OPENAI_BASE_URL", &fake.base_url)
+        .env("FUNCBOX_MODEL", "fake-small")
+        .args(["new", "count_vowels_too", "count the vowels in the input"])
+        .assert()
+        .code(10)
+        .stderr(
+            predicate::str::contains("Permission denied")
+                .and(predicate::str::contains("count_vowels_too.js")),
+        );
+    funcbox_through(wrapper, home.path())
+        .args(["rm", "count_vowels"])
+        .assert()
+        .code(10)
+        .stderr(predicate::str::contains("Permission denied"));
+    funcbox_through(wrapper, home.path())
+        .args(["run", "count_vowels"])
+        .write_stdin("Hello World")
+        .assert()
+        .success()
+        .stdout("3\n");
+    funcbox_through(wrapper, home.path())
+        .arg("list")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("count_vowels"));
+    assert_eq!(
+        snapshot(home.path()),
+        before,
+        "a read-only library was changed"
+    );
+    // Let the temporary directory be removed.
+    chmod(&home.path().join("data"), 0o755);
+    chmod(&functions, 0o755);
 }
 
 /// Every file under `dir`.

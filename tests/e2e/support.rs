@@ -24,7 +24,22 @@ pub fn shared_home() -> &'static Path {
 
 /// `funcbox` with `FUNCBOX_HOME=home` and a watchdog.
 pub fn funcbox(home: &Path) -> assert_cmd::Command {
-    let mut command = assert_cmd::Command::new(env!("CARGO_BIN_EXE_funcbox"));
+    isolated(
+        assert_cmd::Command::new(env!("CARGO_BIN_EXE_funcbox")),
+        home,
+    )
+}
+
+/// Like [`funcbox`], but started through `wrapper` (a program and its arguments, the funcbox
+/// binary's path after them), to run it under other limits or another user.
+pub fn funcbox_through(wrapper: &[&str], home: &Path) -> assert_cmd::Command {
+    let (program, args) = wrapper.split_first().expect("a wrapper program");
+    let mut command = assert_cmd::Command::new(program);
+    command.args(args).arg(env!("CARGO_BIN_EXE_funcbox"));
+    isolated(command, home)
+}
+
+fn isolated(mut command: assert_cmd::Command, home: &Path) -> assert_cmd::Command {
     command
         .env("FUNCBOX_HOME", home)
         .env_remove("XDG_DATA_HOME")
