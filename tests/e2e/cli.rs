@@ -288,7 +288,11 @@ fn the_compiled_guest_is_cached_and_a_corrupt_entry_is_replaced() {
     let whole = fs::read(&entries[0]).expect("the entry");
     fs::write(&entries[0], &whole[..whole.len() / 2]).expect("truncating the entry");
     assert!(run().contains("guest compiled"));
-    assert_eq!(fs::read(&entries[0]).expect("the entry"), whole, "rewritten whole");
+    assert_eq!(
+        fs::read(&entries[0]).expect("the entry"),
+        whole,
+        "rewritten whole"
+    );
 }
 
 #[test]

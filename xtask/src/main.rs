@@ -1,5 +1,6 @@
 //! Project chores for funcbox, run as `cargo xtask <task>` (see `cargo xtask --help`).
 
+mod fuzz;
 mod guest;
 mod shell;
 
@@ -33,6 +34,18 @@ enum Task {
         #[arg(long)]
         record: bool,
     },
+    /// Fuzz with cargo-fuzz (libFuzzer) for a bounded time per target, starting from the seeds
+    /// in fuzz/seeds. Needs `cargo install cargo-fuzz` and a nightly toolchain.
+    Fuzz {
+        /// One target (sandbox, extraction, guest_abi); all of them when omitted.
+        target: Option<String>,
+        /// How long to fuzz each target.
+        #[arg(long, default_value_t = 60)]
+        seconds: u64,
+        /// The rustup toolchain to build the instrumented targets with.
+        #[arg(long, default_value = "nightly")]
+        toolchain: String,
+    },
     /// Everything CI checks: formatting, the guest against its recorded sha256, clippy and all
     /// tests.
     Ci,
@@ -44,6 +57,11 @@ fn main() -> Result<()> {
         Task::VerifyGuest => guest::verify(),
         Task::Test => test(),
         Task::Corpus { record } => corpus(record),
+        Task::Fuzz {
+            target,
+            seconds,
+            toolchain,
+        } => fuzz::run(target.as_deref(), seconds, &toolchain),
         Task::Ci => ci(),
     }
 }
