@@ -35,6 +35,16 @@ pub const EXPORT_RESULT_PTR: &str = "result_ptr";
 /// `result_len() -> len`: the byte length of the last call's output or error message.
 pub const EXPORT_RESULT_LEN: &str = "result_len";
 
+/// The module of the host functions the guest imports beyond WASI.
+pub const IMPORT_MODULE: &str = "funcbox";
+/// `http_request(ptr, len) -> reply_len`: the guest hands the host a JSON request (`url`,
+/// `method`, `headers` as `[name, value]` pairs, `body`); the host makes it if the function's
+/// network allowlist permits, and returns the byte length of its JSON reply: `status`,
+/// `statusText`, `url`, `headers`, `body`, or `error` with a message.
+pub const IMPORT_HTTP_REQUEST: &str = "http_request";
+/// `http_reply(ptr)`: copies the last reply into the `reply_len` bytes at `ptr`.
+pub const IMPORT_HTTP_REPLY: &str = "http_reply";
+
 /// How many bytes of `console` output the guest writes to its stderr before it stops writing
 /// (and says so once). The host's capture buffer is a little larger, as a hard backstop.
 pub const CONSOLE_LIMIT: usize = 1 << 20;

@@ -20,7 +20,7 @@ use boa_runtime::extensions::{
     Base64Extension, EncodingExtension, MicrotaskExtension, StructuredCloneExtension, UrlExtension,
 };
 
-use crate::collate;
+use crate::{collate, http};
 
 /// Named native values handed to a prelude.
 type Natives = Vec<(&'static str, JsValue)>;
@@ -80,6 +80,7 @@ fn install_natives(context: &mut Context) -> JsResult<()> {
 /// What every prelude may use: boa_runtime's classes, the built-in `Date`, the native collator.
 fn natives(context: &mut Context) -> JsResult<Natives> {
     let mut natives = collate::natives(context)?;
+    natives.extend(http::natives(context)?);
     for name in ["URL", "TextEncoder", "TextDecoder"] {
         natives.push((name, native_global(context, name)?));
     }
@@ -149,6 +150,12 @@ const GROUPS: &[Group] = &[
         names: &["Collator", "ListFormat", "RelativeTimeFormat"],
         helpers: &[],
         prelude: ("prelude/intl/text.js", include_str!("prelude/intl/text.js")),
+    },
+    Group {
+        target: Target::Global,
+        names: &["fetch", "Http"],
+        helpers: &[],
+        prelude: ("prelude/http.js", include_str!("prelude/http.js")),
     },
 ];
 

@@ -13,6 +13,7 @@
 pub mod abi;
 pub mod collate;
 pub mod console;
+pub mod http;
 pub mod lazy;
 pub mod report;
 pub mod runtime;

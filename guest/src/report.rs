@@ -37,8 +37,8 @@ const ABSENT_GLOBALS: &[(&[&str], &str)] = &[
         "there is no Buffer: use TextEncoder, TextDecoder, Uint8Array, atob and btoa",
     ),
     (
-        &["fetch", "XMLHttpRequest", "WebSocket"],
-        "the sandbox has no network",
+        &["XMLHttpRequest", "WebSocket"],
+        "use fetch, which reaches only the hosts the user allows with --allow-host",
     ),
     (
         &[

@@ -112,8 +112,9 @@ fn too_large(max_output: usize) -> Failure {
 /// Defines `console`, the web-platform globals node has that make sense without I/O (set up
 /// on first use, see [`lazy`]), then `module` and `exports`; returns the `module` object.
 ///
-/// Timers, `fetch`, `require`, `process` and `Buffer` stay undefined on purpose: the sandbox has
-/// no clock to wait on, no network and no files ([`report`] says so when code reaches for them).
+/// Timers, `require`, `process` and `Buffer` stay undefined on purpose: the sandbox has no clock
+/// to wait on and no files ([`report`] says so when code reaches for them). `fetch` exists, and
+/// reaches only what the host allows.
 fn install_globals(context: &mut Context) -> boa_engine::JsResult<JsObject> {
     console::install(context)?;
     lazy::install(context)?;
@@ -357,10 +358,26 @@ mod tests {
         let failure = run("module.exports = () => setTimeout(() => 1, 10)", "").unwrap_err();
         assert!(failure.message.contains("no timers"), "{}", failure.message);
         let present = "module.exports = () => [typeof require, typeof process, typeof Buffer, \
-                       typeof fetch, typeof setTimeout].join()";
+                       typeof setTimeout].join()";
         assert_eq!(
             run(present, ""),
-            Ok("undefined,undefined,undefined,undefined,undefined".to_owned())
+            Ok("undefined,undefined,undefined,undefined".to_owned())
+        );
+    }
+
+    #[test]
+    fn fetch_and_http_request_exist_and_carry_the_hosts_refusal() {
+        let fetch = "module.exports = async () => { try { await fetch('http://example.com/'); \
+                     return 'fetched' } catch (e) { return e.name + ': ' + e.message } }";
+        assert_eq!(
+            run(fetch, ""),
+            Ok("TypeError: fetch failed: there is no network outside the sandbox".to_owned())
+        );
+        let http = "module.exports = () => { try { Http.request({ url: 'http://example.com/' }); \
+                    return 'sent' } catch (e) { return e.message } }";
+        assert_eq!(
+            run(http, ""),
+            Ok("Http.request failed: there is no network outside the sandbox".to_owned())
         );
     }
 

@@ -28,8 +28,10 @@ pub mod guest;
 pub mod library;
 pub mod limits;
 pub mod llm;
+pub mod network;
 pub mod paths;
 pub mod sandbox;
+mod tls;
 
 pub use error::{LibraryError, RunError, SandboxError};
 pub use exit::Exit;

@@ -10,7 +10,7 @@ use std::{
 
 use serde::{Deserialize, Serialize};
 
-use crate::{atomic, error::LibraryError, llm::extract::Example};
+use crate::{atomic, error::LibraryError, llm::extract::Example, network::HostPattern};
 
 /// What funcbox records about a generated function, next to its code.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -29,6 +29,9 @@ pub struct Metadata {
     pub code_sha256: String,
     /// The examples it passed before it was saved.
     pub examples: Vec<Example>,
+    /// The `--allow-host` patterns it was generated with; `run` allows them again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub allowed_hosts: Vec<String>,
 }
 
 /// A saved function: its name, code and metadata (absent for hand-placed files).
@@ -157,6 +160,22 @@ impl Library {
             code,
             metadata: self.metadata(name),
         })
+    }
+
+    /// The hosts saved with `target` if it names a saved function; patterns that no longer
+    /// parse (a hand-edited file) are dropped, so they are never allowed by mistake.
+    pub fn saved_hosts(&self, target: &str) -> Vec<HostPattern> {
+        if validate_name(target).is_err() {
+            return Vec::new();
+        }
+        self.metadata(target)
+            .map(|meta| {
+                meta.allowed_hosts
+                    .iter()
+                    .filter_map(|pattern| pattern.parse().ok())
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     /// Unreadable or missing metadata is not an error: the code alone is a working function.
@@ -361,7 +380,25 @@ mod tests {
                 input: "a".to_owned(),
                 output: "aa".to_owned(),
             }],
+            allowed_hosts: vec!["api.example.com".to_owned(), "not a pattern".to_owned()],
         }
+    }
+
+    #[test]
+    fn saved_hosts_come_back_and_unparsable_ones_are_dropped() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let library = Library::new(dir.path().join("lib"));
+        library
+            .save("fetcher", "module.exports = s => s", &metadata(), false)
+            .expect("saved");
+        let hosts: Vec<String> = library
+            .saved_hosts("fetcher")
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(hosts, ["api.example.com"]);
+        assert!(library.saved_hosts("missing").is_empty());
+        assert!(library.saved_hosts("../fetcher").is_empty());
     }
 
     #[test]
@@ -427,6 +464,7 @@ mod tests {
                                 prompt_version: 2,
                                 code_sha256: String::new(),
                                 examples: Vec::new(),
+                                allowed_hosts: Vec::new(),
                             };
                             barrier.wait();
                             (

@@ -175,6 +175,10 @@ const ALLOWED_IMPORTS: &[(&str, &str)] = &[
     // How a guest would sleep: the host replaces it with one that fails at once (ENOSYS), since
     // a sleep inside the host escapes both fuel and the deadline.
     ("wasi_snapshot_preview1", "poll_oneoff"),
+    // fetch and Http.request: the host makes a request only to hosts the user allowed
+    // (funcbox::network), and copies the reply back.
+    ("funcbox", "http_request"),
+    ("funcbox", "http_reply"),
 ];
 
 #[test]

@@ -500,3 +500,93 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     }
     files
 }
+
+#[test]
+fn a_function_saved_with_allowed_hosts_fetches_from_them_and_nowhere_else() {
+    let site = httpmock::MockServer::start();
+    let page = site.mock(|when, then| {
+        when.method(httpmock::Method::GET).path("/page");
+        then.status(200)
+            .header("content-type", "text/html")
+            .body("<html><head><title> Hello from funcbox </title></head></html>");
+    });
+    let url = site.url("/page");
+    let code = "module.exports = async function fetchTitle(input) {\n  \
+                const response = await fetch(input.trim());\n  \
+                const match = (await response.text()).match(/<title>([^<]*)<\\/title>/i);\n  \
+                return match ? match[1].trim() : '';\n};";
+    let examples = serde_json::json!([{ "input": url, "output": "Hello from funcbox" }]);
+    let reply = format!("```javascript\n{code}\n```\n```json\n{examples}\n```\n");
+    let fake = FakeLlm::start(vec![Reply::content(&reply)]);
+    let home = tempfile::tempdir().expect("temp home");
+
+    funcbox(home.path())
+        .env("OPENAI_BASE_URL", &fake.base_url)
+        .env("FUNCBOX_MODEL", "fake-small")
+        .args([
+            "new",
+            "fetch_title",
+            "the title of the page at the URL in the input",
+        ])
+        .args(["--allow-host", "127.0.0.1"])
+        .assert()
+        .success();
+    let system = fake.requests()[0].body["messages"][0]["content"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        system.contains("only these hosts can be reached: 127.0.0.1."),
+        "{system}"
+    );
+    funcbox(home.path())
+        .args(["show", "fetch_title"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("network:      127.0.0.1"));
+
+    // `run` allows the saved hosts again, with no flag.
+    funcbox(home.path())
+        .args(["run", "fetch_title"])
+        .write_stdin(url.as_str())
+        .assert()
+        .success()
+        .stdout("Hello from funcbox\n");
+    page.assert_calls(2);
+
+    // The same code run from a file gets no network unless the flag says so.
+    let file = home.path().join("fetch_title.js");
+    std::fs::write(&file, code).expect("writing the module");
+    funcbox(home.path())
+        .args(["run", file.to_str().expect("a UTF-8 path")])
+        .write_stdin(url.as_str())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "fetch failed: network access to 127.0.0.1 is not allowed (run with --allow-host 127.0.0.1)",
+        ));
+    funcbox(home.path())
+        .args([
+            "run",
+            file.to_str().expect("a UTF-8 path"),
+            "--allow-host",
+            "127.0.0.1",
+        ])
+        .write_stdin(url.as_str())
+        .assert()
+        .success()
+        .stdout("Hello from funcbox\n");
+    page.assert_calls(3);
+}
+
+#[test]
+fn a_bad_host_pattern_is_a_usage_error() {
+    let home = tempfile::tempdir().expect("temp home");
+    funcbox(home.path())
+        .args(["run", "examples/count_vowels.js", "--allow-host", "*"])
+        .current_dir(crate::support::repo_root())
+        .write_stdin("hello")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("`*` is not a host pattern"));
+}

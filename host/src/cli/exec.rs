@@ -11,7 +11,8 @@ use super::{
 };
 
 /// Generate a function for the description and run it on all of stdin. The generated code is
-/// cached per (description, model, API, prompt version): a repeat makes no LLM call.
+/// cached per (description, model, API, prompt version, allowed hosts): a repeat makes no LLM
+/// call.
 #[derive(Args)]
 #[command(after_help = Exit::table())]
 pub struct ExecArgs {
@@ -40,7 +41,14 @@ pub fn exec(args: ExecArgs) -> Result<()> {
         &dirs.config,
     )?;
     let cache = ExecCache::new(dirs.cache.join("exec"));
-    let entry = cache.path(&args.description, &config.model, &config.base_url);
+    let network = args.run.network.network(&[]);
+    let hosts = network
+        .allow
+        .patterns()
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>();
+    let entry = cache.path(&args.description, &config.model, &config.base_url, &hosts);
     let cached = if args.no_cache {
         None
     } else {
@@ -51,10 +59,10 @@ pub fn exec(args: ExecArgs) -> Result<()> {
         None => {
             let limits = args.run.limits.limits();
             let (generated, _) =
-                generate_with_feedback(&args.description, &args.llm, &limits, &dirs)?;
+                generate_with_feedback(&args.description, &args.llm, &limits, &network, &dirs)?;
             cache.put(&entry, &generated.code)?;
             generated.code
         }
     };
-    run_and_print(&args.description, &code, &input, &args.run, &dirs)
+    run_and_print(&args.description, &code, &input, &args.run, &network, &dirs)
 }

@@ -11,6 +11,7 @@ use funcbox::{
         config::LlmConfig,
         generate::{Generated, Progress, generate},
     },
+    network::Network,
     paths::Dirs,
 };
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -22,6 +23,7 @@ pub fn generate_with_feedback(
     description: &str,
     args: &LlmArgs,
     limits: &Limits,
+    network: &Network,
     dirs: &Dirs,
 ) -> Result<(Generated, LlmConfig)> {
     let config = LlmConfig::resolve(
@@ -38,6 +40,7 @@ pub fn generate_with_feedback(
         &client,
         &sandbox,
         limits,
+        network,
         description,
         args.attempts,
         &mut |event| match event {

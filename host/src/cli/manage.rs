@@ -60,6 +60,10 @@ pub fn show(args: ShowArgs) -> Result<()> {
         println!("created:      {}", meta.created);
         println!("prompt:       version {}", meta.prompt_version);
         println!("code sha256:  {}", meta.code_sha256);
+        if !meta.allowed_hosts.is_empty() {
+            let hosts = terminal::for_stdout(&meta.allowed_hosts.join(", ")).into_owned();
+            println!("network:      {hosts}");
+        }
         println!("examples:     {}", meta.examples.len());
         for example in &meta.examples {
             let quote = |text: &str| serde_json::to_string(text).unwrap_or_default();

@@ -10,7 +10,11 @@ use funcbox::{
     paths::Dirs,
 };
 
-use super::{generate_ui::generate_with_feedback, llm_args::LlmArgs, run::LimitArgs};
+use super::{
+    generate_ui::generate_with_feedback,
+    llm_args::LlmArgs,
+    run::{LimitArgs, NetworkArgs},
+};
 
 /// Ask the model for a function, check it in the sandbox against its own examples, save it.
 #[derive(Args)]
@@ -38,15 +42,25 @@ pub struct NewArgs {
     /// Limits for running the examples during the check.
     #[command(flatten)]
     limits: LimitArgs,
+
+    #[command(flatten)]
+    network: NetworkArgs,
 }
 
 /// Runs the command.
 pub fn exec(args: NewArgs) -> Result<()> {
+    let network = args.network.network(&[]);
+    let hosts: Vec<String> = network
+        .allow
+        .patterns()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
     if args.show_prompt {
         let description = args.description.as_deref().unwrap_or("<DESCRIPTION>");
         println!(
             "# prompt version {PROMPT_VERSION}\n\n## system\n{}\n\n## user\n{}",
-            prompt::SYSTEM,
+            prompt::system(&hosts),
             prompt::request(description)
         );
         return Ok(());
@@ -65,8 +79,13 @@ pub fn exec(args: NewArgs) -> Result<()> {
         .into());
     }
 
-    let (generated, config) =
-        generate_with_feedback(description, &args.llm, &args.limits.limits(), &dirs)?;
+    let (generated, config) = generate_with_feedback(
+        description,
+        &args.llm,
+        &args.limits.limits(),
+        &network,
+        &dirs,
+    )?;
     let metadata = Metadata {
         description: description.to_owned(),
         model: config.model.clone(),
@@ -75,6 +94,7 @@ pub fn exec(args: NewArgs) -> Result<()> {
         prompt_version: PROMPT_VERSION,
         code_sha256: sha256_hex(generated.code.as_bytes()),
         examples: generated.examples.clone(),
+        allowed_hosts: hosts,
     };
     let path = library.save(name, &generated.code, &metadata, args.force)?;
     if !args.llm.quiet {

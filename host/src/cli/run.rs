@@ -8,6 +8,7 @@ use funcbox::{
     Exit, Limits, RunError, Sandbox,
     library::Library,
     limits::{self, DEFAULT_FUEL},
+    network::{Allowlist, HostPattern, Network},
     paths::Dirs,
     sandbox::ModuleOrigin,
 };
@@ -30,6 +31,9 @@ pub struct RunArgs {
 pub struct RunOptions {
     #[command(flatten)]
     pub limits: LimitArgs,
+
+    #[command(flatten)]
+    pub network: NetworkArgs,
 
     /// Replace bytes of stdin that are not valid UTF-8 with U+FFFD instead of failing.
     #[arg(long)]
@@ -65,6 +69,29 @@ pub struct LimitArgs {
     max_input: Option<u64>,
 }
 
+/// The hosts a function may reach, shared by `run`, `exec` and `new`.
+#[derive(Args, Clone, Debug, Default)]
+pub struct NetworkArgs {
+    /// Let the function's `fetch` and `Http.request` reach HOST (repeatable): a name,
+    /// `*.domain` for the names under it, or an IP (private and loopback addresses are
+    /// reached only when allowed by IP), each with an optional :PORT. Saved by `new`.
+    #[arg(long = "allow-host", value_name = "HOST")]
+    pub allow_host: Vec<HostPattern>,
+}
+
+impl NetworkArgs {
+    /// The network access these flags give, beyond `saved` (the hosts a saved function has).
+    pub fn network(&self, saved: &[HostPattern]) -> Network {
+        let mut patterns = saved.to_vec();
+        for pattern in &self.allow_host {
+            if !patterns.contains(pattern) {
+                patterns.push(pattern.clone());
+            }
+        }
+        Network::allowing(Allowlist::new(patterns))
+    }
+}
+
 impl LimitArgs {
     /// The most stdin a run accepts, in bytes.
     pub fn max_input(&self) -> u64 {
@@ -87,8 +114,25 @@ pub fn exec(args: RunArgs) -> Result<()> {
     let dirs = Dirs::from_env()?;
     let library = Library::new(dirs.data.join("functions"));
     let source = library.resolve(&args.target)?;
+    // A file of the same name wins over a saved function; it gets none of the saved hosts.
+    let from_library = library
+        .code_path(&args.target)
+        .is_ok_and(|path| path == source.path);
+    let saved = if from_library {
+        library.saved_hosts(&args.target)
+    } else {
+        Vec::new()
+    };
     let input = read_stdin(&args.run)?;
-    run_and_print(&args.target, &source.code, &input, &args.run, &dirs)
+    let network = args.run.network.network(&saved);
+    run_and_print(
+        &args.target,
+        &source.code,
+        &input,
+        &args.run,
+        &network,
+        &dirs,
+    )
 }
 
 /// Runs `code` on `input` in a sandbox and prints the result; `label` names it in errors.
@@ -97,12 +141,13 @@ pub fn run_and_print(
     code: &str,
     input: &str,
     options: &RunOptions,
+    network: &Network,
     dirs: &Dirs,
 ) -> Result<()> {
     let sandbox = Sandbox::new(Some(&dirs.cache))?;
     let limits = options.limits.limits();
     let outcome = sandbox
-        .load(code, &limits)
+        .load_with_network(code, &limits, network)
         .and_then(|mut function| {
             let outcome = function.invoke(input);
             forward_console(&function.take_console());

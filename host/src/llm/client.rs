@@ -277,7 +277,7 @@ impl LlmClient {
         };
         let endpoint = chat_endpoint(&config.base_url)?;
 
-        install_crypto_provider();
+        crate::tls::install_crypto_provider();
         let mut builder = Client::builder()
             .timeout(config.timeout)
             .user_agent(concat!("funcbox/", env!("CARGO_PKG_VERSION")))
@@ -549,13 +549,6 @@ fn chat_endpoint(base_url: &str) -> Result<Url, LlmError> {
     let path = format!("{}/chat/completions", url.path().trim_end_matches('/'));
     url.set_path(&path);
     Ok(url)
-}
-
-/// reqwest is built with `rustls-no-provider` so that it does not compile aws-lc (a large C
-/// library); it then panics when a client is built unless a process-wide crypto provider is
-/// installed. An error means one is installed already, which serves as well.
-fn install_crypto_provider() {
-    let _ = rustls::crypto::ring::default_provider().install_default();
 }
 
 /// The wait before retry number `retry` (from 1): `base`, doubling, at most [`BACKOFF_CAP`].

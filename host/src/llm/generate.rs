@@ -7,7 +7,7 @@ use super::{
     extract::{Example, ExtractError, extract},
     prompt,
 };
-use crate::{Limits, Sandbox};
+use crate::{Limits, Sandbox, network::Network};
 
 /// Code that passed the checks.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -65,24 +65,37 @@ impl GenerateError {
     }
 }
 
-/// Asks for a function matching `description` and proves it in `sandbox`, with up to
-/// `attempts` replies.
+/// Asks for a function matching `description` and proves it in `sandbox` (with `network`'s
+/// access, which the prompt also describes), with up to `attempts` replies.
 pub fn generate(
     client: &LlmClient,
     sandbox: &Sandbox,
     limits: &Limits,
+    network: &Network,
     description: &str,
     attempts: u32,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Generated, GenerateError> {
-    let mut messages = prompt::messages(description);
+    let hosts: Vec<String> = network
+        .allow
+        .patterns()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    let mut messages = prompt::messages(description, &hosts);
     let mut problems = Vec::new();
     let mut replies_without_code: u32 = 0;
     for attempt in 1..=attempts.max(1) {
         progress(Progress::Asking(attempt));
         let reply = client.chat(&messages)?;
         let problem = match extract(&reply) {
-            Ok(extracted) => match prove(sandbox, limits, &extracted.code, &extracted.examples) {
+            Ok(extracted) => match prove(
+                sandbox,
+                limits,
+                network,
+                &extracted.code,
+                &extracted.examples,
+            ) {
                 Ok(()) => {
                     return Ok(Generated {
                         code: extracted.code,
@@ -120,11 +133,12 @@ const MAX_REPORTED_FAILURES: usize = 3;
 pub fn prove(
     sandbox: &Sandbox,
     limits: &Limits,
+    network: &Network,
     code: &str,
     examples: &[Example],
 ) -> Result<(), String> {
     let mut function = sandbox
-        .load(code, limits)
+        .load_with_network(code, limits, network)
         .map_err(|err| format!("it does not load: {err}"))?;
     let mut failures = Vec::new();
     for example in examples {

@@ -5,7 +5,7 @@
 use super::client::ChatMessage;
 
 /// Bumped whenever the text below changes meaning.
-pub const PROMPT_VERSION: u32 = 2;
+pub const PROMPT_VERSION: u32 = 3;
 
 /// The globals the prompt promises, beyond the ECMAScript syntax itself. A test runs in the
 /// sandbox to check every one exists, so the prompt never promises what is not there (the
@@ -61,16 +61,14 @@ pub const OFFERED_GLOBALS: &[&str] = &[
 ];
 
 /// Globals node has that the prompt says are missing; the same test checks they are.
-pub const MISSING_GLOBALS: &[&str] = &[
-    "setTimeout",
-    "setInterval",
-    "require",
-    "process",
-    "Buffer",
-    "fetch",
-];
+/// (`fetch` exists but reaches only allowed hosts: the prompt offers it only when some are.)
+pub const MISSING_GLOBALS: &[&str] = &["setTimeout", "setInterval", "require", "process", "Buffer"];
 
-/// The system message: the contract of a funcbox function and the reply format.
+/// Where the network paragraph goes in [`SYSTEM`].
+const NETWORK_SLOT: &str = "{network}";
+
+/// The system message: the contract of a funcbox function and the reply format, with the
+/// network paragraph still to fill in (see [`system`]).
 pub const SYSTEM: &str = r#"You write small, correct JavaScript utilities that run in a sandbox.
 
 Reply with exactly two fenced code blocks and nothing else:
@@ -80,8 +78,9 @@ Reply with exactly two fenced code blocks and nothing else:
    - The function takes one argument: the whole input (all of stdin) as a single string,
      usually ending with a newline. Parse it yourself (split lines, trim, JSON.parse...).
    - It returns a string or a number; funcbox prints String(result) and a newline.
-   - Plain modern JavaScript (ES2024) only. There is no require, no import, no I/O, no
-     network and no timers: no process, Buffer, fetch, setTimeout or setInterval.
+   - Plain modern JavaScript (ES2024) only. There is no require, no import, no file I/O and
+     no timers: no process, Buffer, setTimeout or setInterval.
+{network}
    - The globals are the ECMAScript built-ins (Object, Function, Array, String, Number,
      Boolean, Symbol, BigInt, Math, JSON, RegExp, Date, Map, Set, WeakMap, WeakSet, WeakRef,
      Promise, Proxy, Reflect, Error and its subclasses, ArrayBuffer, DataView, the typed
@@ -97,6 +96,23 @@ Reply with exactly two fenced code blocks and nothing else:
    {"input": "...", "output": "..."} objects, where output is exactly String(result) for
    that input. Include an edge case (such as empty input) when it makes sense."#;
 
+/// The system message for a function that may reach `hosts` (`--allow-host` patterns).
+pub fn system(hosts: &[String]) -> String {
+    let network = if hosts.is_empty() {
+        "   - There is no network: do not use fetch.".to_owned()
+    } else {
+        format!(
+            "   - Network: only these hosts can be reached: {}. Use `await fetch(url, {{ method,\n     \
+             headers, body }})` in an async function (the response has status, ok,\n     \
+             headers.get(name), text() and json()) or the synchronous\n     \
+             `Http.request({{ url, method, headers }}, body)`, which returns\n     \
+             {{ status_code, body, headers }}. Any other host fails.",
+            hosts.join(", ")
+        )
+    };
+    SYSTEM.replace(NETWORK_SLOT, &network)
+}
+
 /// The first user message: the description of the utility.
 pub fn request(description: &str) -> String {
     format!("Write this utility: {description}")
@@ -111,10 +127,10 @@ pub fn repair(problem: &str) -> String {
     )
 }
 
-/// The conversation that starts a generation.
-pub fn messages(description: &str) -> Vec<ChatMessage> {
+/// The conversation that starts a generation of a function that may reach `hosts`.
+pub fn messages(description: &str, hosts: &[String]) -> Vec<ChatMessage> {
     vec![
-        ChatMessage::system(SYSTEM),
+        ChatMessage::system(system(hosts)),
         ChatMessage::user(request(description)),
     ]
 }
@@ -131,8 +147,23 @@ mod tests {
     }
 
     #[test]
+    fn fetch_is_offered_only_with_allowed_hosts() {
+        let closed = system(&[]);
+        assert!(closed.contains("There is no network: do not use fetch."));
+        assert!(!closed.contains("Http.request") && !closed.contains(NETWORK_SLOT));
+        let open = system(&["api.example.com".to_owned(), "*.example.org".to_owned()]);
+        assert!(open.contains("only these hosts can be reached: api.example.com, *.example.org."));
+        assert!(open.contains("await fetch(url") && open.contains("Http.request("));
+        assert!(!open.contains("no network") && !open.contains(NETWORK_SLOT));
+    }
+
+    #[test]
     fn the_repair_message_carries_the_problem() {
         assert!(repair("SyntaxError: x").contains("SyntaxError: x"));
-        assert!(messages("count vowels")[1].content.contains("count vowels"));
+        assert!(
+            messages("count vowels", &[])[1]
+                .content
+                .contains("count vowels")
+        );
     }
 }

@@ -13,8 +13,10 @@ use std::{
     time::{Duration, Instant},
 };
 
-use funcbox_abi::{CONSOLE_LIMIT, PANIC_PREFIX, Status};
-use wasmtime::{Config, Engine, InstancePre, Linker, Module, OptLevel, Store, Trap};
+use funcbox_abi::{self as abi, CONSOLE_LIMIT, PANIC_PREFIX, Status};
+use wasmtime::{
+    Caller, Config, Engine, Extern, InstancePre, Linker, Memory, Module, OptLevel, Store, Trap,
+};
 use wasmtime_wasi::{I32Exit, WasiCtxBuilder, p1::WasiP1Ctx, p2::pipe::MemoryOutputPipe};
 
 pub use cache::{LoadedModule, ModuleOrigin};
@@ -24,6 +26,7 @@ use crate::{
     error::{RunError, SandboxError},
     guest,
     limits::Limits,
+    network::{Network, fetch::Session},
 };
 
 /// Native stack the guest may use for recursion through built-ins (`arr.map(f)` inside `f`).
@@ -39,6 +42,9 @@ struct HostState {
     wasi: WasiP1Ctx,
     cap: MemoryCap,
     console: MemoryOutputPipe,
+    http: Session,
+    /// The reply to the guest's last HTTP request, until it copies it out.
+    http_reply: Vec<u8>,
 }
 
 /// WASI's errno for "function not supported".
@@ -57,6 +63,59 @@ fn refuse_sleeping(linker: &mut Linker<HostState>) -> wasmtime::Result<()> {
     )?;
     linker.allow_shadowing(false);
     Ok(())
+}
+
+/// Links the guest's HTTP imports: `http_request(ptr, len) -> reply_len` hands the host a JSON
+/// request and makes it (under the function's [`Network`]); `http_reply(ptr)` copies the JSON
+/// reply into a buffer of `reply_len` bytes the guest allocated.
+fn link_http(linker: &mut Linker<HostState>) -> wasmtime::Result<()> {
+    linker.func_wrap(
+        abi::IMPORT_MODULE,
+        abi::IMPORT_HTTP_REQUEST,
+        |mut caller: Caller<'_, HostState>, ptr: u32, len: u32| -> wasmtime::Result<u32> {
+            let memory = guest_memory(&mut caller)?;
+            let (ptr, len) = (ptr as usize, len as usize);
+            let reply = if len > caller.data().http.max_request_len() {
+                br#"{"error":"the request is too large"}"#.to_vec()
+            } else {
+                let request = ptr
+                    .checked_add(len)
+                    .and_then(|end| memory.data(&caller).get(ptr..end))
+                    .ok_or_else(|| {
+                        wasmtime::format_err!("the guest's request lies outside its memory")
+                    })?
+                    .to_vec();
+                // The call's deadline ran out while the host waited: end it as a timeout.
+                caller
+                    .data_mut()
+                    .http
+                    .handle(&request)
+                    .ok_or(Trap::Interrupt)?
+            };
+            let reply_len = u32::try_from(reply.len())
+                .map_err(|_| wasmtime::format_err!("an HTTP reply over 4 GiB"))?;
+            caller.data_mut().http_reply = reply;
+            Ok(reply_len)
+        },
+    )?;
+    linker.func_wrap(
+        abi::IMPORT_MODULE,
+        abi::IMPORT_HTTP_REPLY,
+        |mut caller: Caller<'_, HostState>, ptr: u32| -> wasmtime::Result<()> {
+            let memory = guest_memory(&mut caller)?;
+            let reply = std::mem::take(&mut caller.data_mut().http_reply);
+            memory.write(&mut caller, ptr as usize, &reply)?;
+            Ok(())
+        },
+    )?;
+    Ok(())
+}
+
+fn guest_memory(caller: &mut Caller<'_, HostState>) -> wasmtime::Result<Memory> {
+    caller
+        .get_export(abi::EXPORT_MEMORY)
+        .and_then(Extern::into_memory)
+        .ok_or_else(|| wasmtime::format_err!("the guest has no memory export"))
 }
 
 /// A compiled guest, ready to instantiate functions in.
@@ -101,6 +160,7 @@ impl Sandbox {
         wasmtime_wasi::p1::add_to_linker_sync(&mut linker, |state: &mut HostState| &mut state.wasi)
             .map_err(SandboxError::Engine)?;
         refuse_sleeping(&mut linker).map_err(SandboxError::Engine)?;
+        link_http(&mut linker).map_err(SandboxError::Engine)?;
         let pre = linker
             .instantiate_pre(&loaded.module)
             .map_err(SandboxError::Engine)?;
@@ -135,12 +195,24 @@ impl Sandbox {
         self.load_time
     }
 
-    /// Registers `source` (a CommonJS module exporting one function) in a fresh instance.
+    /// Registers `source` (a CommonJS module exporting one function) in a fresh instance,
+    /// with no network access.
     pub fn load(&self, source: &str, limits: &Limits) -> Result<Function<'_>, RunError> {
+        self.load_with_network(source, limits, &Network::default())
+    }
+
+    /// Like [`Sandbox::load`], with `fetch` and `Http.request` reaching what `network` allows.
+    pub fn load_with_network(
+        &self,
+        source: &str,
+        limits: &Limits,
+        network: &Network,
+    ) -> Result<Function<'_>, RunError> {
         let mut function = Function {
             sandbox: self,
             source: source.to_owned(),
             limits: limits.clone(),
+            network: network.clone(),
             live: None,
             console: Vec::new(),
             last_fuel_used: 0,
@@ -149,7 +221,12 @@ impl Sandbox {
         Ok(function)
     }
 
-    fn instantiate(&self, source: &str, limits: &Limits) -> Result<Live, RunError> {
+    fn instantiate(
+        &self,
+        source: &str,
+        limits: &Limits,
+        network: &Network,
+    ) -> Result<Live, RunError> {
         let console = MemoryOutputPipe::new(CONSOLE_CAPTURE);
         // No preopens, environment, arguments, network or stdin; stdout goes nowhere useful
         // (results travel through memory); stderr is the captured console.
@@ -163,6 +240,8 @@ impl Sandbox {
             wasi,
             cap: MemoryCap::new(limits.memory),
             console,
+            http: Session::new(network.clone()),
+            http_reply: Vec::new(),
         };
         let mut store = Store::new(&self.engine, state);
         store.limiter(|state| &mut state.cap);
@@ -216,6 +295,8 @@ impl Live {
             .map_err(|err| RunError::GuestTrap(format!("{err:#}")))?;
         self.store
             .set_epoch_deadline(ticker::deadline_ticks(limits.timeout));
+        let deadline = Instant::now() + limits.timeout;
+        self.store.data_mut().http.start_call(deadline);
         body(&mut self.store, self.exports.as_ref())
             .map_err(|err| classify(&err, &self.store, limits))
     }
@@ -261,6 +342,7 @@ pub struct Function<'s> {
     sandbox: &'s Sandbox,
     source: String,
     limits: Limits,
+    network: Network,
     live: Option<Live>,
     console: Vec<u8>,
     last_fuel_used: u64,
@@ -310,7 +392,9 @@ impl Function<'_> {
 
     fn ensure_live(&mut self) -> Result<(), RunError> {
         if self.live.is_none() {
-            let mut live = self.sandbox.instantiate(&self.source, &self.limits)?;
+            let mut live = self
+                .sandbox
+                .instantiate(&self.source, &self.limits, &self.network)?;
             live.drain_console(&mut self.console);
             self.live = Some(live);
         }
