@@ -101,8 +101,13 @@ pub fn extract(reply: &str) -> Result<Extracted, ExtractError> {
         None if fences.is_empty() && looks_like_code(trimmed) => trimmed,
         None => return Err(ExtractError::NoCode),
     };
+    // Converting can leave nothing (a fence holding only `export`): that is no module either.
+    let code = to_commonjs(code);
+    if code.trim().is_empty() {
+        return Err(ExtractError::NoCode);
+    }
     Ok(Extracted {
-        code: format!("{}\n", to_commonjs(code).trim()),
+        code: format!("{}\n", code.trim()),
         examples,
     })
 }
@@ -468,6 +473,12 @@ mod tests {
             "no fence, export default",
             "export default (s) => s;",
             Code("module.exports = (s) => s;\n", &[]),
+        ),
+        (
+            // Found by the extraction fuzz target: converting left an empty module.
+            "a fence holding only a bare export",
+            "~~~js\nexport\t\t  \n  \n\t\n~~~",
+            Fails(ExtractError::NoCode),
         ),
         (
             "no fence, prose starting with a keyword-like word",
