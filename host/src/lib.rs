@@ -14,11 +14,11 @@
 //! ```
 //!
 //! Where things live: [`sandbox`] (engine, limits enforcement, instances), [`limits`] (the
-//! limits and their parsing), [`guest`] (the embedded guest and its integrity check),
-//! [`llm`] (the model: client, prompt, extraction, the generate-prove-repair loop),
-//! [`library`] (saved functions on disk), [`exec_cache`] (code cached for `funcbox exec`),
-//! [`paths`] (where funcbox keeps files), [`exit`] (the CLI's exit codes) and [`error`]
-//! (typed errors).
+//! limits and their parsing), [`lines`] (one call per input line), [`network`] (what `fetch`
+//! may reach), [`guest`] (the embedded guest and its integrity check), [`llm`] (the model:
+//! client, prompt, extraction, the generate-prove-repair loop), [`library`] (saved functions
+//! on disk), [`exec_cache`] (code cached for `funcbox exec`), [`paths`] (where funcbox keeps
+//! files), [`exit`] (the CLI's exit codes) and [`error`] (typed errors).
 
 mod atomic;
 pub mod error;
@@ -27,6 +27,7 @@ pub mod exit;
 pub mod guest;
 pub mod library;
 pub mod limits;
+pub mod lines;
 pub mod llm;
 pub mod network;
 pub mod paths;

@@ -344,3 +344,28 @@ fn a_closed_stdout_is_not_an_error() {
         String::from_utf8_lossy(&output.stderr)
     );
 }
+
+#[test]
+fn lines_mode_prints_one_result_per_line_and_names_a_failing_line() {
+    funcbox(shared_home())
+        .current_dir(repo_root())
+        .args(["run", "--lines", "examples/count_vowels.js"])
+        .write_stdin("Hello World\r\nrhythm\n\nfunction")
+        .assert()
+        .success()
+        .stdout("3\n0\n0\n3\n");
+    funcbox(shared_home())
+        .current_dir(repo_root())
+        .args([
+            "run",
+            "--lines",
+            "--max-input",
+            "8",
+            "examples/count_vowels.js",
+        ])
+        .write_stdin("short\nmuch too long\nnever read\n")
+        .assert()
+        .code(11)
+        .stdout("1\n")
+        .stderr(predicate::str::contains("line 2").and(predicate::str::contains("8-byte limit")));
+}

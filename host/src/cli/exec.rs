@@ -7,7 +7,7 @@ use funcbox::{Exit, exec_cache::ExecCache, llm::config::LlmConfig, paths::Dirs};
 use super::{
     generate_ui::generate_with_feedback,
     llm_args::LlmArgs,
-    run::{RunOptions, read_stdin, run_and_print},
+    run::{RunOptions, read_stdin, run_and_print, run_lines_and_print},
 };
 
 /// Generate a function for the description and run it on all of stdin. The generated code is
@@ -33,8 +33,12 @@ pub struct ExecArgs {
 /// Runs the command.
 pub fn exec(args: ExecArgs) -> Result<()> {
     let dirs = Dirs::from_env()?;
-    // Read stdin first: bad input should not cost an LLM call.
-    let input = read_stdin(&args.run)?;
+    // Read stdin first: bad input should not cost an LLM call (line mode streams it after).
+    let input = if args.run.lines {
+        String::new()
+    } else {
+        read_stdin(&args.run)?
+    };
     let config = LlmConfig::resolve(
         &args.llm.overrides(),
         &|key| std::env::var(key).ok(),
@@ -64,5 +68,8 @@ pub fn exec(args: ExecArgs) -> Result<()> {
             generated.code
         }
     };
+    if args.run.lines {
+        return run_lines_and_print(&args.description, &code, &args.run, &network, &dirs);
+    }
     run_and_print(&args.description, &code, &input, &args.run, &network, &dirs)
 }

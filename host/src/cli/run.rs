@@ -1,6 +1,6 @@
 //! `funcbox run NAME|FILE`: run a saved function or a module file on stdin.
 
-use std::io::{Read, Write};
+use std::io::{BufReader, BufWriter, Read, Write};
 
 use anyhow::{Context, Result};
 use clap::Args;
@@ -8,6 +8,7 @@ use funcbox::{
     Exit, Limits, RunError, Sandbox,
     library::Library,
     limits::{self, DEFAULT_FUEL},
+    lines::{LineOptions, LinesError, run_lines},
     network::{Allowlist, HostPattern, Network},
     paths::Dirs,
     sandbox::ModuleOrigin,
@@ -42,6 +43,11 @@ pub struct RunOptions {
     /// Print fuel used and timings to stderr.
     #[arg(long)]
     pub stats: bool,
+
+    /// Call the function once per input line (one instance, module state kept between lines)
+    /// and print one result per line. Limits apply per line; --max-input caps each line.
+    #[arg(long)]
+    pub lines: bool,
 }
 
 /// The sandbox limits, shared by every command that runs code.
@@ -123,8 +129,11 @@ pub fn exec(args: RunArgs) -> Result<()> {
     } else {
         Vec::new()
     };
-    let input = read_stdin(&args.run)?;
     let network = args.run.network.network(&saved);
+    if args.run.lines {
+        return run_lines_and_print(&args.target, &source.code, &args.run, &network, &dirs);
+    }
+    let input = read_stdin(&args.run)?;
     run_and_print(
         &args.target,
         &source.code,
@@ -133,6 +142,58 @@ pub fn exec(args: RunArgs) -> Result<()> {
         &network,
         &dirs,
     )
+}
+
+/// Line mode: runs `code` once per line of stdin, printing each result as it comes.
+pub fn run_lines_and_print(
+    label: &str,
+    code: &str,
+    options: &RunOptions,
+    network: &Network,
+    dirs: &Dirs,
+) -> Result<()> {
+    let sandbox = Sandbox::new(Some(&dirs.cache))?;
+    let limits = options.limits.limits();
+    let mut function = sandbox
+        .load_with_network(code, &limits, network)
+        .with_context(|| format!("`{label}`"))?;
+    forward_console(&function.take_console());
+    let mut input = BufReader::with_capacity(64 << 10, std::io::stdin().lock());
+    let mut output = BufWriter::with_capacity(64 << 10, std::io::stdout().lock());
+    let line_options = LineOptions {
+        max_line: options.limits.max_input(),
+        lossy: options.lossy,
+    };
+    let mut fuel_used = 0;
+    let outcome = run_lines(
+        &mut function,
+        &mut input,
+        &mut output,
+        line_options,
+        &terminal::for_stdout,
+        &mut |function| {
+            fuel_used += function.last_fuel_used();
+            forward_console(&function.take_console());
+        },
+    );
+    if options.stats {
+        print_stats(&sandbox, fuel_used, &limits);
+    }
+    match outcome {
+        Ok(_) => Ok(()),
+        // A closed pipe (`funcbox run --lines f | head`) is a normal end, as for any Unix tool.
+        Err(LinesError::Write { source, .. })
+            if source.kind() == std::io::ErrorKind::BrokenPipe =>
+        {
+            Ok(())
+        }
+        Err(LinesError::Run { line, source }) => {
+            Err(anyhow::Error::new(source).context(format!("`{label}`, line {line}")))
+        }
+        Err(err @ (LinesError::Read { .. } | LinesError::Write { .. })) => {
+            Err(CliError::Io(err.to_string()).into())
+        }
+    }
 }
 
 /// Runs `code` on `input` in a sandbox and prints the result; `label` names it in errors.

@@ -102,9 +102,13 @@ impl Session {
         self.requests = 0;
     }
 
-    /// Largest request the guest may hand over, JSON and all.
+    /// Largest request the guest may hand over, JSON and all: JSON can escape a body byte
+    /// into six (`\u0000`), and the URL and headers get 64 KiB.
     pub fn max_request_len(&self) -> usize {
-        self.network.max_request_body.saturating_mul(2) + (64 << 10)
+        self.network
+            .max_request_body
+            .saturating_mul(6)
+            .saturating_add(64 << 10)
     }
 
     /// Handles one JSON request from the guest; returns the JSON reply, or `None` when the
