@@ -46,12 +46,7 @@ pub fn exec(args: ExecArgs) -> Result<()> {
     )?;
     let cache = ExecCache::new(dirs.cache.join("exec"));
     let network = args.run.network.network(&[]);
-    let hosts = network
-        .allow
-        .patterns()
-        .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>();
+    let hosts = network.allow.to_strings();
     let entry = cache.path(&args.description, &config.model, &config.base_url, &hosts);
     let cached = if args.no_cache {
         None

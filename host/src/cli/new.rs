@@ -50,12 +50,7 @@ pub struct NewArgs {
 /// Runs the command.
 pub fn exec(args: NewArgs) -> Result<()> {
     let network = args.network.network(&[]);
-    let hosts: Vec<String> = network
-        .allow
-        .patterns()
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let hosts = network.allow.to_strings();
     if args.show_prompt {
         let description = args.description.as_deref().unwrap_or("<DESCRIPTION>");
         println!(

@@ -76,12 +76,7 @@ pub fn generate(
     attempts: u32,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Generated, GenerateError> {
-    let hosts: Vec<String> = network
-        .allow
-        .patterns()
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let hosts = network.allow.to_strings();
     let mut messages = prompt::messages(description, &hosts);
     let mut problems = Vec::new();
     let mut replies_without_code: u32 = 0;

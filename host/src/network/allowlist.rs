@@ -202,9 +202,14 @@ impl Allowlist {
         self.patterns.is_empty()
     }
 
-    /// The patterns, as the user would write them.
+    /// The patterns.
     pub fn patterns(&self) -> &[HostPattern] {
         &self.patterns
+    }
+
+    /// The patterns as the user would write them (for the prompt, metadata and cache keys).
+    pub fn to_strings(&self) -> Vec<String> {
+        self.patterns.iter().map(ToString::to_string).collect()
     }
 
     /// Whether some pattern allows this URL host and port.
