@@ -1,5 +1,6 @@
 //! Project chores for funcbox, run as `cargo xtask <task>` (see `cargo xtask --help`).
 
+mod bench;
 mod fuzz;
 mod guest;
 mod shell;
@@ -46,6 +47,13 @@ enum Task {
         #[arg(long, default_value = "nightly")]
         toolchain: String,
     },
+    /// Time the release binary as a user runs it (whole processes), beside node when it is
+    /// installed: P1 cold and warm, P2 line mode, P3 CSV and word frequency, peak RSS.
+    Bench {
+        /// Runs per measurement (medians are reported; cold starts run 3 times).
+        #[arg(long, default_value_t = 11)]
+        runs: usize,
+    },
     /// Everything CI checks: formatting, the guest against its recorded sha256, clippy and all
     /// tests.
     Ci,
@@ -62,6 +70,7 @@ fn main() -> Result<()> {
             seconds,
             toolchain,
         } => fuzz::run(target.as_deref(), seconds, &toolchain),
+        Task::Bench { runs } => bench::run(runs),
         Task::Ci => ci(),
     }
 }
