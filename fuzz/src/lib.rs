@@ -45,6 +45,13 @@ fn real_sandbox() -> &'static Sandbox {
     })
 }
 
+/// Compiles the real guest and the puppet before fuzzing starts: under the sanitizer, Cranelift
+/// takes longer than libFuzzer's per-input timeout, which would otherwise fire on input one.
+pub fn warm_up() {
+    real_sandbox();
+    puppet();
+}
+
 /// `sandbox`: the bytes (lossily UTF-8) are a JavaScript module, a NUL, then the input. The
 /// module is registered and called twice under small limits: every outcome must be an output
 /// or a typed error within its size cap, and the engine must never crash (a

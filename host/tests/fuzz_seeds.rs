@@ -34,6 +34,8 @@ fn replay(target: &str, check: fn(&[u8])) {
 
 #[test]
 fn sandbox_seeds_pass() {
+    // As the fuzzer does: the guests are compiled before the first input.
+    funcbox_fuzz::warm_up();
     replay("sandbox", funcbox_fuzz::sandbox);
 }
 

@@ -1,7 +1,8 @@
-//! `cargo xtask bench`: whole-process timings of the release `funcbox` binary, beside `node`
-//! running the same modules when node is installed, interleaved run by run so both see the
-//! same machine. Prints one Markdown table of medians. Benchmarks, not tests: nothing fails
-//! on a slow number.
+//! `cargo xtask bench`: whole-process timings of the release `funcbox` binary, beside the same
+//! Boa runtime built natively (`guest/examples/native_boa.rs`: the sandbox's cost is the ratio)
+//! and `node` running the same modules when node is installed, interleaved run by run so all
+//! see the same machine. Prints one Markdown table of medians. Benchmarks, not tests: nothing
+//! fails on a slow number.
 
 use std::{
     fmt::Write as _,
@@ -45,7 +46,18 @@ pub fn run(runs: usize) -> Result<()> {
         shell::cargo(&root).args(["build", "--release", "--locked", "-p", "funcbox"]),
         "build the release funcbox",
     )?;
+    shell::run(
+        shell::cargo(&root.join("guest")).args([
+            "build",
+            "--release",
+            "--locked",
+            "--example",
+            "native_boa",
+        ]),
+        "build the native Boa harness",
+    )?;
     let funcbox = root.join("target/release/funcbox");
+    let native = root.join("guest/target/release/examples/native_boa");
     let work = tempfile::tempdir()?;
     let inputs = Inputs::write(work.path())?;
     let node = node_runner(work.path())?;
@@ -68,6 +80,7 @@ pub fn run(runs: usize) -> Result<()> {
         "P1 cold: count_vowels, empty cache",
         "≤ 1000 ms",
         &cold,
+        None,
         None,
     );
 
@@ -108,27 +121,31 @@ pub fn run(runs: usize) -> Result<()> {
     ];
     for (name, target, module, input, lines) in cases {
         let mut ours = Vec::new();
+        let mut boa = Vec::new();
         let mut theirs = Vec::new();
         for _ in 0..runs {
             ours.push(measure(
                 &funcbox_run(&funcbox, &home, module, lines),
                 input,
             )?);
+            boa.push(measure(&native_run(&native, module, lines), input)?);
             if let Some(node) = &node {
                 theirs.push(measure(&node_run(node, module, lines), input)?);
             }
         }
-        if let (Some(a), Some(b)) = (ours.first(), theirs.first())
-            && a.stdout != b.stdout
-        {
-            bail!(
-                "{name}: funcbox and node disagree:\n{}\nvs\n{}",
-                String::from_utf8_lossy(&a.stdout),
-                String::from_utf8_lossy(&b.stdout)
-            );
+        for other in [boa.first(), theirs.first()].into_iter().flatten() {
+            if let Some(first) = ours.first()
+                && first.stdout != other.stdout
+            {
+                bail!(
+                    "{name}: the outputs disagree:\n{}\nvs\n{}",
+                    String::from_utf8_lossy(&first.stdout),
+                    String::from_utf8_lossy(&other.stdout)
+                );
+            }
         }
         let node_samples = (!theirs.is_empty()).then_some(theirs.as_slice());
-        table.row(name, target, &ours, node_samples);
+        table.row(name, target, &ours, Some(&boa), node_samples);
         if lines {
             let per_second = 100_000.0 / median_wall(&ours).as_secs_f64();
             table.note(&format!(
@@ -214,6 +231,15 @@ fn node_runner(dir: &Path) -> Result<Option<(PathBuf, PathBuf)>> {
 fn funcbox_run(binary: &Path, home: &Path, module: &Path, lines: bool) -> Command {
     let mut command = Command::new(binary);
     command.env("FUNCBOX_HOME", home).arg("run").arg(module);
+    if lines {
+        command.arg("--lines");
+    }
+    command
+}
+
+fn native_run(binary: &Path, module: &Path, lines: bool) -> Command {
+    let mut command = Command::new(binary);
+    command.arg(module);
     if lines {
         command.arg("--lines");
     }
@@ -308,7 +334,14 @@ struct Table {
 }
 
 impl Table {
-    fn row(&mut self, name: &str, target: &str, ours: &[Sample], node: Option<&[Sample]>) {
+    fn row(
+        &mut self,
+        name: &str,
+        target: &str,
+        ours: &[Sample],
+        boa: Option<&[Sample]>,
+        node: Option<&[Sample]>,
+    ) {
         let ms = |samples: &[Sample]| median_wall(samples).as_secs_f64() * 1e3;
         let rss = |samples: &[Sample]| {
             median_rss(samples).map_or("-".to_owned(), |kib| {
@@ -323,8 +356,15 @@ impl Table {
             ),
             None => ("-".to_owned(), "-".to_owned(), "-".to_owned()),
         };
+        let (boa_ms, tax) = match boa {
+            Some(boa) => (
+                format!("{:.1} ms", ms(boa)),
+                format!("{:.2}×", ms(ours) / ms(boa)),
+            ),
+            None => ("-".to_owned(), "-".to_owned()),
+        };
         self.rows.push(format!(
-            "| {name} | {:.1} ms | {node_ms} | {ratio} | {} | {node_rss} | {target} |",
+            "| {name} | {:.1} ms | {boa_ms} | {tax} | {node_ms} | {ratio} | {} | {node_rss} | {target} |",
             ms(ours),
             rss(ours),
         ));
@@ -336,8 +376,9 @@ impl Table {
 
     fn render(&self) -> String {
         let mut out = String::from(
-            "| benchmark (median) | funcbox | node | node ÷ funcbox | funcbox peak RSS | node peak RSS | target |\n\
-             |---|---|---|---|---|---|---|\n",
+            "| benchmark (median) | funcbox | native Boa | funcbox ÷ Boa | node | node ÷ funcbox \
+             | funcbox peak RSS | node peak RSS | target |\n\
+             |---|---|---|---|---|---|---|---|---|\n",
         );
         for row in &self.rows {
             out.push_str(row);
