@@ -4,7 +4,8 @@
 //! An entry's name carries the guest's sha256 and wasmtime's compatibility hash (its version
 //! and every engine setting that changes the generated code, fuel and epochs included), so a
 //! new guest or a new funcbox never loads a stale entry. Entries are written atomically. An
-//! entry that fails to load is recompiled and replaced. Like wasmtime's own cache, the entries
+//! entry that fails to load is recompiled and replaced; writing an entry removes other guests'
+//! entries older than a week. Like wasmtime's own cache, the entries
 //! are trusted: the cache directory is the user's own.
 
 use std::{
@@ -69,6 +70,9 @@ pub fn load(
     let module = Module::new(engine, wasm).map_err(SandboxError::Engine)?;
     // A cache that cannot be written (read-only home, full disk) costs speed, not correctness.
     let saved = entry.filter(|path| store(&module, path).is_ok());
+    if let Some(path) = &saved {
+        prune(path, STALE_AFTER);
+    }
     Ok(LoadedModule {
         module,
         origin: ModuleOrigin::Compiled(saved),
@@ -87,6 +91,36 @@ fn entry_name(engine: &Engine) -> String {
     )
 }
 
+/// How old another guest's entry must be before a new entry replaces it: each entry is ~21 MB,
+/// and every funcbox upgrade would otherwise leave one behind. An entry still in use by another
+/// funcbox version only costs that version one recompile.
+const STALE_AFTER: Duration = Duration::from_secs(7 * 24 * 60 * 60);
+
+/// Removes the other `guest-*.cwasm` entries beside `keep` written more than `age` ago.
+fn prune(keep: &Path, age: Duration) {
+    let (Some(dir), Some(kept)) = (keep.parent(), keep.file_name()) else {
+        return;
+    };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name_text = name.to_string_lossy();
+        let is_entry = name_text.starts_with("guest-") && name_text.ends_with(".cwasm");
+        let stale = entry
+            .metadata()
+            .and_then(|metadata| metadata.modified())
+            .ok()
+            .and_then(|modified| modified.elapsed().ok())
+            .is_some_and(|elapsed| elapsed > age);
+        if is_entry && stale && name != kept {
+            // Another process may be removing it too, or mapping it: both are fine on Unix.
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 fn store(module: &Module, path: &Path) -> std::io::Result<()> {
     let bytes = module.serialize().map_err(std::io::Error::other)?;
     atomic::write(path, &bytes)
@@ -95,6 +129,46 @@ fn store(module: &Module, path: &Path) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_other_guests_entries_older_than_the_limit_are_pruned() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = |name: &str| dir.path().join(name);
+        let old = std::time::SystemTime::now() - Duration::from_secs(30 * 24 * 60 * 60);
+        for (name, modified) in [
+            ("guest-current-1.cwasm", Some(old)),
+            ("guest-old-1.cwasm", Some(old)),
+            ("guest-recent-1.cwasm", None),
+            ("notes.txt", Some(old)),
+            ("guest-old.wasm", Some(old)),
+        ] {
+            let file = std::fs::File::create(path(name)).expect("a file");
+            if let Some(modified) = modified {
+                file.set_modified(modified).expect("an mtime");
+            }
+        }
+        prune(&path("guest-current-1.cwasm"), STALE_AFTER);
+        let mut left: Vec<String> = std::fs::read_dir(dir.path())
+            .expect("the dir")
+            .map(|entry| {
+                entry
+                    .expect("an entry")
+                    .file_name()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
+        left.sort();
+        assert_eq!(
+            left,
+            [
+                "guest-current-1.cwasm",
+                "guest-old.wasm",
+                "guest-recent-1.cwasm",
+                "notes.txt"
+            ]
+        );
+    }
 
     #[test]
     fn a_tampered_guest_is_refused_before_it_is_compiled() {
