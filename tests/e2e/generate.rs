@@ -5,7 +5,7 @@ use predicates::prelude::*;
 
 use crate::{
     fake_llm::{FakeLlm, Reply},
-    support::{funcbox, funcbox_through},
+    support::{binary_through, funcbox, funcbox_through},
 };
 
 const GOOD: &str = "Here is the function:\n\n```javascript\nmodule.exports = function countVowels(input) {\n  return (input.match(/[aeiou]/gi) || []).length;\n};\n```\n\nExamples:\n\n```json\n[{\"input\": \"Hello World\", \"output\": \"3\"}, {\"input\": \"\", \"output\": \"0\"}]\n```\n";
@@ -433,22 +433,31 @@ fn a_read_only_library_is_reported_and_left_as_it_was() {
     chmod(&functions, 0o555);
     chmod(&home.path().join("data"), 0o555);
     // Root ignores permissions, so as root funcbox runs as `nobody`, who needs to reach the
-    // home, and to read the compiled guest in the cache (or it would compile it every run).
+    // home, to read the compiled guest in the cache (or it would compile it every run), and
+    // to run a copy of the binary (the checkout may sit under a private directory).
     let as_root = std::fs::metadata(home.path()).expect("home").uid() == 0;
-    let wrapper: &[&str] = if as_root {
+    let bin = tempfile::tempdir().expect("a directory for the binary");
+    let (binary, wrapper): (std::path::PathBuf, &[&str]) = if as_root {
         chmod(home.path(), 0o755);
         for entry in walk(&home.path().join("cache")) {
             chmod(&entry, 0o644);
         }
-        &[
+        chmod(bin.path(), 0o755);
+        let copy = bin.path().join("funcbox");
+        std::fs::copy(env!("CARGO_BIN_EXE_funcbox"), &copy).expect("copying the binary");
+        chmod(&copy, 0o755);
+        let nobody: &[&str] = &[
             "setpriv",
             "--reuid=65534",
             "--regid=65534",
             "--clear-groups",
-        ]
+        ];
+        (copy, nobody)
     } else {
-        &["env"]
+        (env!("CARGO_BIN_EXE_funcbox").into(), &["env"])
     };
+    let funcbox_through =
+        |wrapper: &[&str], home: &std::path::Path| binary_through(&binary, wrapper, home);
     let before = snapshot(home.path());
 
     funcbox_through(wrapper, home.path())

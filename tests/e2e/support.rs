@@ -33,9 +33,14 @@ pub fn funcbox(home: &Path) -> assert_cmd::Command {
 /// Like [`funcbox`], but started through `wrapper` (a program and its arguments, the funcbox
 /// binary's path after them), to run it under other limits or another user.
 pub fn funcbox_through(wrapper: &[&str], home: &Path) -> assert_cmd::Command {
+    binary_through(Path::new(env!("CARGO_BIN_EXE_funcbox")), wrapper, home)
+}
+
+/// Like [`funcbox_through`], for a copy of the binary at `binary`.
+pub fn binary_through(binary: &Path, wrapper: &[&str], home: &Path) -> assert_cmd::Command {
     let (program, args) = wrapper.split_first().expect("a wrapper program");
     let mut command = assert_cmd::Command::new(program);
-    command.args(args).arg(env!("CARGO_BIN_EXE_funcbox"));
+    command.args(args).arg(binary);
     isolated(command, home)
 }
 
