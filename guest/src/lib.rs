@@ -17,6 +17,7 @@ pub mod http;
 pub mod lazy;
 pub mod report;
 pub mod runtime;
+pub mod sort;
 
 use std::cell::RefCell;
 

@@ -9,7 +9,7 @@ use boa_engine::{
     js_string, property::Attribute,
 };
 
-use crate::{collate, console, lazy, report};
+use crate::{collate, console, lazy, report, sort};
 
 /// Name the module's code is reported under in error locations.
 pub const MODULE_PATH: &str = "function.js";
@@ -119,6 +119,7 @@ fn install_globals(context: &mut Context) -> boa_engine::JsResult<JsObject> {
     console::install(context)?;
     lazy::install(context)?;
     collate::install(context)?;
+    sort::install(context)?;
     let exports = JsObject::with_object_proto(context.intrinsics());
     let module = JsObject::with_object_proto(context.intrinsics());
     module.set(js_string!("exports"), exports.clone(), true, context)?;
@@ -379,6 +380,67 @@ mod tests {
             run(http, ""),
             Ok("Http.request failed: there is no network outside the sandbox".to_owned())
         );
+    }
+
+    #[test]
+    fn inconsistent_comparators_sort_somehow_instead_of_aborting() {
+        // Rust's sort panics on these; node returns some order.
+        let shuffle = "module.exports = () => { const a = Array.from({ length: 2000 }, (_, i) => i); \
+                       a.sort(() => Math.random() - 0.5); \
+                       const t = Int32Array.from(a).sort(() => Math.random() - 0.5); \
+                       const sum = (xs) => xs.reduce((s, x) => s + x, 0); \
+                       return [a.length, sum(a), sum(a.toSorted((x, y) => x > y)), sum(t)].join() }";
+        assert_eq!(
+            run(shuffle, ""),
+            Ok("2000,1999000,1999000,1999000".to_owned())
+        );
+    }
+
+    #[test]
+    fn sorting_with_a_comparator_follows_the_specification() {
+        let cases = [
+            ("[3, 1, 2].sort((a, b) => a - b)", "1,2,3"),
+            ("[3, 1, 2].sort((a, b) => b - a)", "3,2,1"),
+            // Stable; undefined last; holes after that, and deleted.
+            (
+                "[[1, 'b'], [0, 'x'], [1, 'a']].sort((p, q) => p[0] - q[0]).map((p) => p[1])",
+                "x,b,a",
+            ),
+            (
+                "(() => { const a = [3, undefined, , 1]; a.sort((x, y) => x - y); \
+              return [a.length, 3 in a, a[2]] })()",
+                "4,false,",
+            ),
+            (
+                "(() => { const a = [3, , 1]; const b = a.toSorted((x, y) => x - y); \
+              return [b, b.length, 2 in b, a] })()",
+                "1,3,,3,true,3,,1",
+            ),
+            ("new Int8Array([3, 1, 2]).sort((a, b) => b - a)", "3,2,1"),
+            (
+                "(() => { const t = new Uint16Array([3, 1, 2]); const u = t.toSorted((a, b) => a - b); \
+              return [u.constructor.name, u, t] })()",
+                "Uint16Array,1,2,3,3,1,2",
+            ),
+            ("[2, 1].sort((a, b) => NaN)", "2,1"),
+            ("[10, 9, 1].sort()", "1,10,9"),
+            (
+                "(() => { try { [1, 2].sort(() => { throw new Error('stop') }) } catch (e) { return e.message } })()",
+                "stop",
+            ),
+            (
+                "(() => { try { [1, 2].sort(1) } catch (e) { return e.name } })()",
+                "TypeError",
+            ),
+            (
+                "[].sort.name + [].sort.length + Int8Array.prototype.toSorted.name",
+                "sort1toSorted",
+            ),
+        ];
+        for (expression, expected) in cases {
+            let source = format!("module.exports = () => String({expression})");
+            assert_eq!(run(&source, ""), Ok(expected.to_owned()), "{expression}");
+        }
     }
 
     #[test]
