@@ -155,47 +155,47 @@ fn compare(
     Ok(value.partial_cmp(&0.0).unwrap_or(Ordering::Equal))
 }
 
-/// A stable merge sort that stops at the comparator's first error and, whatever it answers,
-/// returns a permutation of `items`.
+/// A stable bottom-up merge sort that stops at the comparator's first error and, whatever it
+/// answers, returns a permutation of `items`. It sorts indices between two buffers, so a pass
+/// allocates nothing: the comparator calls are what cost.
 fn merge_sort(
     items: Vec<JsValue>,
     compare: &mut dyn FnMut(&JsValue, &JsValue) -> JsResult<Ordering>,
 ) -> JsResult<Vec<JsValue>> {
-    let mut runs: Vec<Vec<JsValue>> = items.into_iter().map(|item| vec![item]).collect();
-    while runs.len() > 1 {
-        let mut merged = Vec::with_capacity(runs.len().div_ceil(2));
-        let mut pairs = runs.into_iter();
-        while let Some(left) = pairs.next() {
-            match pairs.next() {
-                Some(right) => merged.push(merge(left, right, compare)?),
-                None => merged.push(left),
+    let len = items.len();
+    let mut from: Vec<usize> = (0..len).collect();
+    let mut to = vec![0; len];
+    let mut width = 1;
+    while width < len {
+        let mut start = 0;
+        while start < len {
+            let middle = (start + width).min(len);
+            let end = (start + 2 * width).min(len);
+            let (mut left, mut right, mut out) = (start, middle, start);
+            while left < middle && right < end {
+                // Only a right element strictly smaller goes first: equal ones keep their order.
+                if compare(&items[from[left]], &items[from[right]])? == Ordering::Greater {
+                    to[out] = from[right];
+                    right += 1;
+                } else {
+                    to[out] = from[left];
+                    left += 1;
+                }
+                out += 1;
             }
+            let rest = middle - left;
+            to[out..out + rest].copy_from_slice(&from[left..middle]);
+            to[out + rest..end].copy_from_slice(&from[right..end]);
+            start = end;
         }
-        runs = merged;
+        std::mem::swap(&mut from, &mut to);
+        width *= 2;
     }
-    Ok(runs.pop().unwrap_or_default())
-}
-
-fn merge(
-    left: Vec<JsValue>,
-    right: Vec<JsValue>,
-    compare: &mut dyn FnMut(&JsValue, &JsValue) -> JsResult<Ordering>,
-) -> JsResult<Vec<JsValue>> {
-    let mut out = Vec::with_capacity(left.len() + right.len());
-    let mut left = left.into_iter().peekable();
-    let mut right = right.into_iter().peekable();
-    while let (Some(l), Some(r)) = (left.peek(), right.peek()) {
-        // Only a right element strictly smaller goes first: equal ones keep their order.
-        let next = if compare(l, r)? == Ordering::Greater {
-            right.next()
-        } else {
-            left.next()
-        };
-        out.extend(next);
-    }
-    out.extend(left);
-    out.extend(right);
-    Ok(out)
+    let mut slots: Vec<Option<JsValue>> = items.into_iter().map(Some).collect();
+    Ok(from
+        .into_iter()
+        .map(|index| slots[index].take().unwrap_or_default())
+        .collect())
 }
 
 #[cfg(test)]
