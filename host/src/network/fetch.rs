@@ -6,8 +6,9 @@
 //! becomes a JavaScript error with that message.
 
 use std::{
-    io::Read,
+    io::{self, Read},
     net::{SocketAddr, ToSocketAddrs},
+    sync::mpsc,
     time::{Duration, Instant},
 };
 
@@ -218,7 +219,12 @@ impl Session {
             return Err(Refusal::Deadline);
         }
         let timeout = left.min(self.network.request_timeout);
-        let addresses = self.addresses(&host, port)?;
+        let started = Instant::now();
+        let addresses = self.addresses(&host, port, timeout, timeout == left)?;
+        // The lookup's time comes out of the request's.
+        let looking_up = started.elapsed();
+        let timeout = timeout.saturating_sub(looking_up);
+        let left = left.saturating_sub(looking_up);
 
         crate::tls::install_crypto_provider();
         let mut client = Client::builder()
@@ -249,15 +255,26 @@ impl Session {
         })
     }
 
-    /// The addresses `host` may be reached at; an error naming the refused one otherwise.
-    fn addresses(&self, host: &Host<String>, port: u16) -> Result<Vec<SocketAddr>, String> {
+    /// The addresses `host` may be reached at, looked up within `timeout` (the call's deadline
+    /// when `by_deadline`); an error naming the refused one otherwise.
+    fn addresses(
+        &self,
+        host: &Host<String>,
+        port: u16,
+        timeout: Duration,
+        by_deadline: bool,
+    ) -> Result<Vec<SocketAddr>, Refusal> {
         let resolved: Vec<SocketAddr> = match host {
             Host::Ipv4(ip) => vec![SocketAddr::new((*ip).into(), port)],
             Host::Ipv6(ip) => vec![SocketAddr::new((*ip).into(), port)],
-            Host::Domain(name) => (name.as_str(), port)
-                .to_socket_addrs()
-                .map_err(|err| format!("could not resolve {name}: {err}"))?
-                .collect(),
+            Host::Domain(name) => match lookup_within(name, port, timeout, system_lookup) {
+                Some(Ok(addresses)) => addresses,
+                Some(Err(err)) => return Err(format!("could not resolve {name}: {err}").into()),
+                None if by_deadline => return Err(Refusal::Deadline),
+                None => {
+                    return Err(format!("looking up {name} took longer than {timeout:.1?}").into());
+                }
+            },
         };
         let (allowed, refused): (Vec<SocketAddr>, Vec<SocketAddr>) = resolved
             .into_iter()
@@ -269,8 +286,9 @@ impl Session {
                  when allowed by IP (run with --allow-host {pattern})",
                 ip = refused.ip(),
                 pattern = ip_pattern(refused),
-            )),
-            (true, None) => Err(format!("{host} has no addresses")),
+            )
+            .into()),
+            (true, None) => Err(format!("{host} has no addresses").into()),
         }
     }
 
@@ -312,6 +330,33 @@ impl Session {
             body: String::from_utf8_lossy(&body).into_owned(),
         })
     }
+}
+
+/// Looks `name` up on a helper thread and gives up after `timeout`: the system resolver has
+/// timeouts of its own (seconds per server and attempt) that would otherwise hold the call past
+/// its deadline. `None` when it took too long; a lookup given up on ends in the background.
+fn lookup_within(
+    name: &str,
+    port: u16,
+    timeout: Duration,
+    lookup: fn(&str, u16) -> io::Result<Vec<SocketAddr>>,
+) -> Option<io::Result<Vec<SocketAddr>>> {
+    let (sender, receiver) = mpsc::channel();
+    let name = name.to_owned();
+    let spawned = std::thread::Builder::new()
+        .name("funcbox-dns".to_owned())
+        .spawn(move || {
+            // The receiver may have given up: then nobody wants the answer.
+            let _ = sender.send(lookup(&name, port));
+        });
+    if let Err(err) = spawned {
+        return Some(Err(err));
+    }
+    receiver.recv_timeout(timeout).ok()
+}
+
+fn system_lookup(name: &str, port: u16) -> io::Result<Vec<SocketAddr>> {
+    Ok((name, port).to_socket_addrs()?.collect())
 }
 
 /// `--allow-host` syntax for one address.
@@ -366,4 +411,27 @@ fn innermost(err: &dyn std::error::Error) -> String {
         current = source;
     }
     current.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_lookup_that_hangs_is_given_up_at_its_timeout() {
+        let started = Instant::now();
+        let hung = lookup_within("slow.example", 80, Duration::from_millis(100), |_, _| {
+            std::thread::sleep(Duration::from_secs(3));
+            Ok(Vec::new())
+        });
+        assert!(hung.is_none());
+        assert!(started.elapsed() < Duration::from_secs(2));
+        let quick = lookup_within("quick.example", 80, Duration::from_secs(5), |_, port| {
+            Ok(vec![SocketAddr::from(([192, 0, 2, 1], port))])
+        });
+        assert_eq!(
+            quick.map(|found| found.map_err(|err| err.to_string())),
+            Some(Ok(vec![SocketAddr::from(([192, 0, 2, 1], 80))]))
+        );
+    }
 }
