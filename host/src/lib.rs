@@ -25,6 +25,7 @@ pub mod error;
 pub mod exec_cache;
 pub mod exit;
 pub mod guest;
+mod http;
 pub mod library;
 pub mod limits;
 pub mod lines;
@@ -32,7 +33,6 @@ pub mod llm;
 pub mod network;
 pub mod paths;
 pub mod sandbox;
-mod tls;
 
 pub use error::{LibraryError, RunError, SandboxError};
 pub use exit::Exit;

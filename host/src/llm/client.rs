@@ -277,7 +277,7 @@ impl LlmClient {
         };
         let endpoint = chat_endpoint(&config.base_url)?;
 
-        crate::tls::install_crypto_provider();
+        crate::http::install_crypto_provider();
         let mut builder = Client::builder()
             .timeout(config.timeout)
             .user_agent(concat!("funcbox/", env!("CARGO_PKG_VERSION")))
@@ -290,7 +290,7 @@ impl LlmClient {
             builder = builder.no_proxy();
         }
         let http = builder.build().map_err(|e| LlmError::Setup {
-            reason: innermost_message(&e),
+            reason: crate::http::innermost_message(&e),
         })?;
 
         Ok(LlmClient {
@@ -422,7 +422,7 @@ impl LlmClient {
         }
         LlmError::Network {
             url,
-            reason: self.clean(&innermost_message(error), MESSAGE_LIMIT),
+            reason: self.clean(&crate::http::innermost_message(error), MESSAGE_LIMIT),
         }
     }
 
@@ -591,16 +591,6 @@ fn json_kind(value: &Value) -> &'static str {
         Value::Array(_) => "an array",
         Value::Object(_) => "an object",
     }
-}
-
-/// The last error in the chain: reqwest's own message ("error sending request for url (...)")
-/// says less than the cause at the bottom ("invalid peer certificate: UnknownIssuer").
-fn innermost_message(error: &reqwest::Error) -> String {
-    let mut last: &dyn std::error::Error = error;
-    while let Some(next) = last.source() {
-        last = next;
-    }
-    last.to_string()
 }
 
 fn truncate(text: &str, limit: usize) -> String {

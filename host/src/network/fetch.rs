@@ -22,6 +22,7 @@ use serde::{Deserialize, Serialize};
 use url::Host;
 
 use super::Network;
+use crate::http::innermost_message;
 
 /// A request as the guest's `fetch` or `Http.request` describes it.
 #[derive(Clone, Debug, Deserialize)]
@@ -226,7 +227,7 @@ impl Session {
         let timeout = timeout.saturating_sub(looking_up);
         let left = left.saturating_sub(looking_up);
 
-        crate::tls::install_crypto_provider();
+        crate::http::install_crypto_provider();
         let mut client = Client::builder()
             // A proxy would make the connection on our behalf, beyond the address checks.
             .no_proxy()
@@ -239,7 +240,7 @@ impl Session {
         }
         let client = client
             .build()
-            .map_err(|err| format!("could not set up HTTP: {}", innermost(&err)))?;
+            .map_err(|err| format!("could not set up HTTP: {}", innermost_message(&err)))?;
         let mut request = client
             .request(method.clone(), url.clone())
             .headers(headers.clone());
@@ -401,16 +402,7 @@ fn describe(url: &Url, err: &reqwest::Error, timeout: Duration) -> String {
     if err.is_timeout() {
         return format!("the request to {url} timed out after {timeout:.1?}");
     }
-    format!("the request to {url} failed: {}", innermost(err))
-}
-
-/// The most specific message in an error's chain.
-fn innermost(err: &dyn std::error::Error) -> String {
-    let mut current = err;
-    while let Some(source) = current.source() {
-        current = source;
-    }
-    current.to_string()
+    format!("the request to {url} failed: {}", innermost_message(err))
 }
 
 #[cfg(test)]
