@@ -3,7 +3,19 @@
 use sha2::{Digest, Sha256};
 
 /// The guest module's bytes, as built by `cargo xtask build-guest`.
-pub const WASM: &[u8] = include_bytes!(env!("FUNCBOX_GUEST_WASM"));
+pub static WASM: &[u8] = include_bytes!(env!("FUNCBOX_GUEST_WASM"));
+
+/// The guest compiled to native code for this platform by `cargo xtask precompile`, when that
+/// had been run before this binary was built (see [`crate::sandbox::portable`]).
+#[cfg(funcbox_precompiled)]
+pub static PRECOMPILED: Option<&[u8]> = Some(include_bytes!(env!("FUNCBOX_GUEST_PRECOMPILED")));
+/// The guest compiled to native code for this platform by `cargo xtask precompile`, when that
+/// had been run before this binary was built (see [`crate::sandbox::portable`]).
+#[cfg(not(funcbox_precompiled))]
+pub static PRECOMPILED: Option<&[u8]> = None;
+
+/// Where `cargo xtask precompile` puts the artifact [`PRECOMPILED`] embeds.
+pub const PRECOMPILED_PATH: &str = env!("FUNCBOX_GUEST_PRECOMPILED");
 
 /// The sha256 (lowercase hex) recorded for the guest when this binary was built.
 pub const SHA256: &str = env!("FUNCBOX_GUEST_SHA256");

@@ -20,7 +20,7 @@
 //! on disk), [`exec_cache`] (code cached for `funcbox exec`), [`paths`] (where funcbox keeps
 //! files), [`exit`] (the CLI's exit codes) and [`error`] (typed errors).
 
-mod atomic;
+pub mod atomic;
 pub mod error;
 pub mod exec_cache;
 pub mod exit;

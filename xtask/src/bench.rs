@@ -13,7 +13,7 @@ use std::{
 
 use anyhow::{Context, Result, bail};
 
-use crate::{guest, shell};
+use crate::{release, shell};
 
 /// Reads stdin, calls the module's function as funcbox would (the whole input, or each line
 /// with `--lines`), prints `String(result)`.
@@ -40,12 +40,8 @@ struct Sample {
 
 /// Runs the benchmarks `runs` times each (cold starts 3 times).
 pub fn run(runs: usize) -> Result<()> {
-    guest::build(false)?;
+    let funcbox = release::build()?;
     let root = shell::workspace_root();
-    shell::run(
-        shell::cargo(&root).args(["build", "--release", "--locked", "-p", "funcbox"]),
-        "build the release funcbox",
-    )?;
     shell::run(
         shell::cargo(&root.join("guest")).args([
             "build",
@@ -56,7 +52,6 @@ pub fn run(runs: usize) -> Result<()> {
         ]),
         "build the native Boa harness",
     )?;
-    let funcbox = root.join("target/release/funcbox");
     let native = root.join("guest/target/release/examples/native_boa");
     let work = tempfile::tempdir()?;
     let inputs = Inputs::write(work.path())?;
@@ -66,7 +61,7 @@ pub fn run(runs: usize) -> Result<()> {
     let home = work.path().join("home");
 
     let mut table = Table::default();
-    // P1 cold: every run with an empty cache compiles the guest.
+    // P1 cold: every run starts with an empty cache (and so maps in the embedded artifact).
     let cold = (0..3)
         .map(|index| {
             let home = work.path().join(format!("cold-{index}"));

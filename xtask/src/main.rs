@@ -3,6 +3,7 @@
 mod bench;
 mod fuzz;
 mod guest;
+mod release;
 mod shell;
 
 use anyhow::Result;
@@ -26,6 +27,11 @@ enum Task {
     /// Rebuild the guest from a clean copy of its sources in another directory and check that
     /// the result is bit-for-bit the recorded one.
     VerifyGuest,
+    /// Build the release funcbox with the guest precompiled for this platform embedded, so its
+    /// first run needs no compile (target/release/funcbox).
+    Precompile,
+    /// `precompile`, then `cargo install` the result.
+    Install,
     /// Build the guest, then run every test: the guest's native unit tests and the workspace's.
     Test,
     /// Run the compatibility corpus (tests/corpus) in the sandbox: pass/fail per case, the
@@ -63,6 +69,8 @@ fn main() -> Result<()> {
     match Cli::parse().task {
         Task::BuildGuest { update } => guest::build(update).map(drop),
         Task::VerifyGuest => guest::verify(),
+        Task::Precompile => release::build().map(drop),
+        Task::Install => release::install(),
         Task::Test => test(),
         Task::Corpus { record } => corpus(record),
         Task::Fuzz {

@@ -5,6 +5,7 @@ mod generate_ui;
 mod llm_args;
 mod manage;
 mod new;
+mod precompile;
 mod run;
 mod terminal;
 
@@ -33,6 +34,8 @@ enum Command {
     List,
     Show(manage::ShowArgs),
     Rm(manage::RmArgs),
+    #[command(hide = true)]
+    PrecompileGuest(precompile::PrecompileArgs),
 }
 
 /// Errors of the command line itself (as opposed to the library's).
@@ -53,6 +56,7 @@ pub fn main() -> ExitCode {
         Command::List => manage::list(),
         Command::Show(args) => manage::show(args),
         Command::Rm(args) => manage::rm(args),
+        Command::PrecompileGuest(args) => precompile::exec(args),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

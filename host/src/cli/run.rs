@@ -278,6 +278,7 @@ fn forward_console(console: &[u8]) {
 fn print_stats(sandbox: &Sandbox, fuel_used: u64, limits: &Limits) {
     let origin = match sandbox.origin() {
         ModuleOrigin::Cached(_) => "loaded from cache",
+        ModuleOrigin::Precompiled(_) => "loaded from the build's precompiled artifact",
         ModuleOrigin::Compiled(_) => "compiled",
     };
     eprintln!(

@@ -23,6 +23,9 @@ use crate::{atomic, error::SandboxError, guest};
 pub enum ModuleOrigin {
     /// Mapped in from the cache entry at this path.
     Cached(PathBuf),
+    /// Loaded from the artifact compiled when funcbox was built (see `portable`); saved to the
+    /// cache entry at the path, if one could be written, so later runs map it in.
+    Precompiled(Option<PathBuf>),
     /// Compiled now; saved to the cache entry at the path, if one could be written.
     Compiled(Option<PathBuf>),
 }
@@ -38,12 +41,14 @@ pub struct LoadedModule {
     pub elapsed: Duration,
 }
 
-/// Loads the guest from the cache in `dir`, or compiles (and caches) `wasm`, the embedded
-/// guest's bytes, after checking they are the recorded build.
+/// Loads the guest from the cache in `dir`; else from `precompiled`, the artifact embedded at
+/// build time, if this engine and CPU can run it; else compiles `wasm`, the embedded guest's
+/// bytes, after checking they are the recorded build. The latter two are saved to the cache.
 pub fn load(
     engine: &Engine,
     dir: Option<&Path>,
     wasm: &[u8],
+    precompiled: Option<&[u8]>,
 ) -> Result<LoadedModule, SandboxError> {
     let started = Instant::now();
     let entry = dir.map(|dir| dir.join(entry_name(engine)));
@@ -60,6 +65,24 @@ pub fn load(
                 elapsed: started.elapsed(),
             });
         }
+    }
+
+    // Safety: the artifact is part of this binary, compiled from the recorded guest when the
+    // binary was built. wasmtime refuses it (and we compile instead) if it was made by another
+    // wasmtime version, with other engine settings, or for CPU features this host lacks.
+    if let Some(bytes) = precompiled
+        && let Ok(module) = unsafe { Module::deserialize(engine, bytes) }
+    {
+        // The entry is a verbatim copy, so later runs map it in instead of copying 20 MB.
+        let saved = entry.filter(|path| atomic::write(path, bytes).is_ok());
+        if let Some(path) = &saved {
+            prune(path, STALE_AFTER);
+        }
+        return Ok(LoadedModule {
+            module,
+            origin: ModuleOrigin::Precompiled(saved),
+            elapsed: started.elapsed(),
+        });
     }
 
     // Only code we verified ever gets compiled, and so ever reaches the cache.
@@ -175,19 +198,76 @@ mod tests {
         let engine = Engine::default();
         // A flip in the last byte (inside the name section or a data segment) still leaves a
         // valid module: only the sha256 check can tell it from the recorded one.
-        let mut tampered = guest::WASM.to_vec();
-        if let Some(last) = tampered.last_mut() {
-            *last ^= 0x20;
-        }
+        let tampered = uncompilable_guest();
         assert!(
             Module::validate(&engine, &tampered).is_ok(),
             "still a valid module"
         );
-        let refused = load(&engine, None, &tampered);
+        let refused = load(&engine, None, &tampered, None);
         assert!(
             matches!(&refused, Err(SandboxError::TamperedGuest { expected, actual })
                 if expected == guest::SHA256 && *actual == guest::sha256_hex(&tampered)),
             "{refused:?}"
+        );
+    }
+
+    /// The guest with one byte flipped: loading it can only succeed without compiling it.
+    fn uncompilable_guest() -> Vec<u8> {
+        let mut tampered = guest::WASM.to_vec();
+        if let Some(last) = tampered.last_mut() {
+            *last ^= 0x20;
+        }
+        tampered
+    }
+
+    #[test]
+    fn a_precompiled_artifact_runs_and_is_cached_without_compiling() {
+        let Some(artifact) = super::super::portable::precompile(guest::WASM) else {
+            return; // No portable baseline on this platform: nothing is ever embedded.
+        };
+        let artifact = artifact.expect("the guest precompiles");
+        let engine = Engine::new(&super::super::engine_config()).expect("an engine");
+        let dir = tempfile::tempdir().expect("temp dir");
+
+        let loaded = load(
+            &engine,
+            Some(dir.path()),
+            &uncompilable_guest(),
+            Some(&artifact),
+        )
+        .expect("the artifact loads on the machine that built it");
+        let ModuleOrigin::Precompiled(Some(entry)) = &loaded.origin else {
+            panic!("loaded from {:?}", loaded.origin);
+        };
+        assert_eq!(std::fs::read(entry).expect("the entry"), artifact);
+
+        let sandbox = super::super::Sandbox::start(engine.clone(), loaded).expect("a sandbox");
+        let mut function = sandbox
+            .load("module.exports = s => s.length", &crate::Limits::default())
+            .expect("registers");
+        assert_eq!(function.invoke("four").expect("runs").output, "4");
+
+        let again = load(&engine, Some(dir.path()), &uncompilable_guest(), None)
+            .expect("the cached copy loads");
+        assert!(
+            matches!(again.origin, ModuleOrigin::Cached(_)),
+            "{:?}",
+            again.origin
+        );
+    }
+
+    #[test]
+    fn an_artifact_wasmtime_refuses_falls_back_to_compiling() {
+        let engine = Engine::default();
+        let refused = load(
+            &engine,
+            None,
+            &uncompilable_guest(),
+            Some(b"not an artifact"),
+        );
+        assert!(
+            matches!(refused, Err(SandboxError::TamperedGuest { .. })),
+            "the compile path checks the guest: {refused:?}"
         );
     }
 }

@@ -6,6 +6,7 @@ mod cache;
 mod clocks;
 mod exports;
 mod limiter;
+pub mod portable;
 mod ticker;
 
 use std::{
@@ -134,7 +135,7 @@ impl Sandbox {
     /// ([`SandboxError::TamperedGuest`] otherwise).
     pub fn new(cache_dir: Option<&Path>) -> Result<Self, SandboxError> {
         let engine = Engine::new(&engine_config()).map_err(SandboxError::Engine)?;
-        let loaded = cache::load(&engine, cache_dir, guest::WASM)?;
+        let loaded = cache::load(&engine, cache_dir, guest::WASM, guest::PRECOMPILED)?;
         Self::start(engine, loaded)
     }
 
