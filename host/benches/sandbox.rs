@@ -2,6 +2,9 @@
 //!
 //! Figures: loading the compiled guest from the cache, registering a function in a fresh
 //! instance, one call on a warm instance, and fuel burned per millisecond on a busy loop.
+//! With `--features unmetered`, also P4: what fuel and epoch deadlines cost on CPU-bound
+//! calls (`cargo bench -p funcbox --features unmetered --bench sandbox -- metering` prints
+//! only that table; `cargo xtask bench` shows it under its own).
 
 use std::time::{Duration, Instant};
 
@@ -35,6 +38,9 @@ fn row(name: &str, value: Duration) {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let cache = tempfile::tempdir()?;
+    if std::env::args().any(|arg| arg == "metering") {
+        return metering(cache.path());
+    }
     let started = Instant::now();
     Sandbox::new(Some(cache.path()))?;
     let compile = started.elapsed();
@@ -49,12 +55,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }),
     );
     let sandbox = Sandbox::new(Some(cache.path()))?;
-    // Benchmarks measure speed, so no limit may end a run early.
-    let limits = Limits {
-        fuel: u64::MAX / 2,
-        timeout: Duration::from_secs(300),
-        ..Limits::default()
-    };
+    let limits = generous();
     row(
         "register count_vowels in a fresh instance",
         measure(50, || {
@@ -120,5 +121,70 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         run.fuel_used,
         per_ms / 1e6
     );
+    if cfg!(feature = "unmetered") {
+        println!();
+        metering(cache.path())?;
+    }
     Ok(())
+}
+
+/// Limits no benchmark reaches: they measure speed, so nothing may end a run early.
+fn generous() -> Limits {
+    Limits {
+        fuel: u64::MAX / 2,
+        timeout: Duration::from_secs(300),
+        ..Limits::default()
+    }
+}
+
+/// P4: each CPU-bound call on a warm instance, metered (fuel + epoch deadline, as funcbox
+/// always runs) and unmetered, interleaved call by call; medians.
+#[cfg(feature = "unmetered")]
+fn metering(cache: &std::path::Path) -> Result<(), Box<dyn std::error::Error>> {
+    let metered = Sandbox::new(Some(cache))?;
+    let unmetered = Sandbox::unmetered(Some(cache))?;
+    let limits = generous();
+    let words = "It was the best of times, it was the worst of times. ".repeat(4_000);
+    let csv = format!(
+        "name,amount\n{}",
+        (0..100_000)
+            .map(|i| format!("item{i},{}.25\n", i % 100))
+            .collect::<String>()
+    );
+    let lines = "a line of text\n".repeat(35_000);
+    let cases = [
+        (
+            "JS loop, 5 M iterations",
+            "module.exports = n => { let x = 0; for (let i = 0; i < Number(n); i++) x += i; return x; }",
+            "5000000".to_owned(),
+        ),
+        ("word_frequency, 200 KB", WORD_FREQUENCY, words),
+        ("csv_sum, 100k lines", CSV_SUM, csv),
+        ("count_vowels, 0.5 MB", COUNT_VOWELS, lines),
+    ];
+    println!("| P4 metering cost (warm instance, median) | metered | unmetered | overhead |");
+    println!("|---|---|---|---|");
+    for (name, source, input) in cases {
+        let mut with = metered.load(source, &limits)?;
+        let mut without = unmetered.load(source, &limits)?;
+        let (mut on, mut off) = (Vec::new(), Vec::new());
+        for _ in 0..7 {
+            on.push(with.invoke(&input)?.elapsed);
+            off.push(without.invoke(&input)?.elapsed);
+        }
+        let (on, off) = (median(on), median(off));
+        println!(
+            "| {name} | {:.1} ms | {:.1} ms | {:+.0} % |",
+            on.as_secs_f64() * 1e3,
+            off.as_secs_f64() * 1e3,
+            (on.as_secs_f64() / off.as_secs_f64() - 1.0) * 100.0
+        );
+    }
+    Ok(())
+}
+
+/// Without the `unmetered` feature there is nothing to compare against.
+#[cfg(not(feature = "unmetered"))]
+fn metering(_cache: &std::path::Path) -> Result<(), Box<dyn std::error::Error>> {
+    Err("P4 needs `--features unmetered`".into())
 }

@@ -84,7 +84,7 @@ pub fn run(runs: usize) -> Result<()> {
         &funcbox_run(&funcbox, &home, &count_vowels, false),
         &inputs.hello,
     )?;
-    let cases: [(&str, &str, &Path, &Path, bool); 4] = [
+    let cases: [(&str, &str, &Path, &Path, bool); 5] = [
         (
             "P1 warm: count_vowels \"hello world\"",
             "≤ 5 ms, ≥ 10× faster than node",
@@ -111,6 +111,13 @@ pub fn run(runs: usize) -> Result<()> {
             "close to 253 ms",
             &example("word_frequency.js"),
             &inputs.words,
+            false,
+        ),
+        (
+            "P5: extract_emails, 1 MB",
+            "≤ 1.5× native Boa",
+            &example("extract_emails.js"),
+            &inputs.emails,
             false,
         ),
     ];
@@ -152,7 +159,34 @@ pub fn run(runs: usize) -> Result<()> {
     if node.is_none() {
         println!("(node not found: install it to see the node column)");
     }
+    println!("{}", metering(&root)?);
     Ok(())
+}
+
+/// P4, measured in process by the sandbox bench (`host/benches/sandbox.rs`): the same calls on
+/// a metered and an unmetered sandbox, which only exists with the `unmetered` feature.
+fn metering(root: &Path) -> Result<String> {
+    eprintln!("xtask: P4: metered against unmetered calls (cargo bench)");
+    let output = shell::cargo(root)
+        .args([
+            "bench",
+            "--locked",
+            "-p",
+            "funcbox",
+            "--features",
+            "unmetered",
+            "--bench",
+            "sandbox",
+            "--",
+            "metering",
+        ])
+        .stderr(Stdio::inherit())
+        .output()
+        .context("running the sandbox bench")?;
+    if !output.status.success() {
+        bail!("the sandbox bench failed ({})", output.status);
+    }
+    Ok(String::from_utf8_lossy(&output.stdout).into_owned())
 }
 
 /// The generated inputs.
@@ -161,6 +195,7 @@ struct Inputs {
     log: PathBuf,
     csv: PathBuf,
     words: PathBuf,
+    emails: PathBuf,
 }
 
 impl Inputs {
@@ -203,11 +238,30 @@ impl Inputs {
             &words,
             "It was the best of times, it was the worst of times. ".repeat(20_000),
         )?;
+        // ~1 MB of prose: an address on most lines, 3,500 distinct ones.
+        let mut mail = String::new();
+        for i in 0..10_000_u32 {
+            writeln!(
+                mail,
+                "Line {i}: please write to user{}.name@example{}.com about ticket #{} today.",
+                i % 500,
+                i % 7,
+                i * 31
+            )?;
+            if i % 3 == 0 {
+                mail.push_str(
+                    "No address on this line, only words and numbers like 3.14 and a@b.\n",
+                );
+            }
+        }
+        let emails = dir.join("mail.txt");
+        std::fs::write(&emails, mail)?;
         Ok(Self {
             hello,
             log: log_path,
             csv: csv_path,
             words,
+            emails,
         })
     }
 }

@@ -125,6 +125,8 @@ pub struct Sandbox {
     pre: InstancePre<HostState>,
     origin: ModuleOrigin,
     load_time: Duration,
+    /// Fuel and epoch deadlines are on (always, but in [`Sandbox::unmetered`]).
+    metered: bool,
     _ticker: EpochTicker,
 }
 
@@ -137,6 +139,20 @@ impl Sandbox {
         let engine = Engine::new(&engine_config()).map_err(SandboxError::Engine)?;
         let loaded = cache::load(&engine, cache_dir, guest::WASM, guest::PRECOMPILED)?;
         Self::start(engine, loaded)
+    }
+
+    /// A sandbox with the embedded guest but **no fuel and no deadline**: a function that
+    /// loops forever hangs the caller. It exists only to measure what metering costs
+    /// (`cargo xtask bench`); the `funcbox` CLI never builds one. Memory and output caps stay.
+    #[cfg(feature = "unmetered")]
+    pub fn unmetered(cache_dir: Option<&Path>) -> Result<Self, SandboxError> {
+        let mut config = engine_config();
+        config.consume_fuel(false).epoch_interruption(false);
+        let engine = Engine::new(&config).map_err(SandboxError::Engine)?;
+        let loaded = cache::load(&engine, cache_dir, guest::WASM, None)?;
+        let mut sandbox = Self::start(engine, loaded)?;
+        sandbox.metered = false;
+        Ok(sandbox)
     }
 
     /// Compiles another guest module that speaks the same ABI, for test guests, fuzzing and
@@ -172,6 +188,7 @@ impl Sandbox {
             pre,
             origin: loaded.origin,
             load_time: loaded.elapsed,
+            metered: true,
             _ticker: ticker,
         })
     }
@@ -250,6 +267,7 @@ impl Sandbox {
             store,
             exports: None,
             console_read: 0,
+            metered: self.metered,
         };
         let outcome = live.call(limits, |store, _| {
             let instance = self.pre.instantiate(&mut *store)?;
@@ -282,6 +300,7 @@ struct Live {
     store: Store<HostState>,
     exports: Option<GuestExports>,
     console_read: usize,
+    metered: bool,
 }
 
 impl Live {
@@ -291,11 +310,13 @@ impl Live {
         limits: &Limits,
         body: impl FnOnce(&mut Store<HostState>, Option<&GuestExports>) -> wasmtime::Result<R>,
     ) -> Result<R, RunError> {
-        self.store
-            .set_fuel(limits.fuel)
-            .map_err(|err| RunError::GuestTrap(format!("{err:#}")))?;
-        self.store
-            .set_epoch_deadline(ticker::deadline_ticks(limits.timeout));
+        if self.metered {
+            self.store
+                .set_fuel(limits.fuel)
+                .map_err(|err| RunError::GuestTrap(format!("{err:#}")))?;
+            self.store
+                .set_epoch_deadline(ticker::deadline_ticks(limits.timeout));
+        }
         let deadline = Instant::now() + limits.timeout;
         self.store.data_mut().http.start_call(deadline);
         body(&mut self.store, self.exports.as_ref())
@@ -303,6 +324,9 @@ impl Live {
     }
 
     fn fuel_used(&self, limits: &Limits) -> u64 {
+        if !self.metered {
+            return 0;
+        }
         limits
             .fuel
             .saturating_sub(self.store.get_fuel().unwrap_or(0))
