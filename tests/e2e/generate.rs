@@ -5,7 +5,7 @@ use predicates::prelude::*;
 
 use crate::{
     fake_llm::{FakeLlm, Reply},
-    support::{binary_through, funcbox, funcbox_through},
+    support::{binary_through, fresh_home, funcbox, funcbox_through},
 };
 
 const GOOD: &str = "Here is the function:\n\n```javascript\nmodule.exports = function countVowels(input) {\n  return (input.match(/[aeiou]/gi) || []).length;\n};\n```\n\nExamples:\n\n```json\n[{\"input\": \"Hello World\", \"output\": \"3\"}, {\"input\": \"\", \"output\": \"0\"}]\n```\n";
@@ -28,7 +28,7 @@ fn new_count_vowels(home: &std::path::Path, fake: &FakeLlm) -> assert_cmd::Comma
 
 #[test]
 fn new_saves_a_checked_function_that_run_then_uses() {
-    let home = tempfile::tempdir().expect("temp home");
+    let home = fresh_home();
     let fake = FakeLlm::start(vec![Reply::content(GOOD)]);
     new_count_vowels(home.path(), &fake)
         .assert()
@@ -108,7 +108,7 @@ fn new_saves_a_checked_function_that_run_then_uses() {
 
 #[test]
 fn a_broken_first_reply_is_repaired() {
-    let home = tempfile::tempdir().expect("temp home");
+    let home = fresh_home();
     let fake = FakeLlm::start(vec![Reply::content(SYNTAX_ERROR), Reply::content(GOOD)]);
     new_count_vowels(home.path(), &fake)
         .assert()
@@ -135,7 +135,7 @@ fn a_broken_first_reply_is_repaired() {
 
 #[test]
 fn code_that_fails_its_own_examples_is_rejected_and_nothing_is_saved() {
-    let home = tempfile::tempdir().expect("temp home");
+    let home = fresh_home();
     let fake = FakeLlm::start(vec![Reply::content(WRONG)]);
     new_count_vowels(home.path(), &fake)
         .arg("--attempts")
@@ -169,7 +169,7 @@ fn code_that_fails_its_own_examples_is_rejected_and_nothing_is_saved() {
 
 #[test]
 fn exec_generates_once_then_uses_the_cache() {
-    let home = tempfile::tempdir().expect("temp home");
+    let home = fresh_home();
     let fake = FakeLlm::start(vec![Reply::content(GOOD)]);
     let exec = |extra: &[&str]| {
         funcbox(home.path())
@@ -194,7 +194,7 @@ fn exec_generates_once_then_uses_the_cache() {
 
 #[test]
 fn the_api_key_is_sent_but_never_shown_or_saved() {
-    let home = tempfile::tempdir().expect("temp home");
+    let home = fresh_home();
     let fake = FakeLlm::start(vec![Reply::content(GOOD)]);
     let assert = new_count_vowels(home.path(), &fake)
         .env("OPENAI_API_KEY", SECRET)
@@ -226,7 +226,7 @@ fn the_api_key_is_sent_but_never_shown_or_saved() {
 
 #[test]
 fn llm_failures_have_their_own_exit_codes() {
-    let home = tempfile::tempdir().expect("temp home");
+    let home = fresh_home();
     let cases: [(Reply, i32, &str); 4] = [
         (Reply::error(401, "bad key"), 21, "bad key"),
         (
@@ -282,7 +282,7 @@ fn llm_failures_have_their_own_exit_codes() {
 
 #[test]
 fn show_prompt_prints_the_versioned_prompt_without_a_key() {
-    funcbox(tempfile::tempdir().expect("temp home").path())
+    funcbox(fresh_home().path())
         .args(["new", "--show-prompt"])
         .assert()
         .success()
@@ -296,7 +296,7 @@ fn show_prompt_prints_the_versioned_prompt_without_a_key() {
 fn ctrl_c_while_waiting_for_the_model_leaves_nothing_behind() {
     use std::{process::Stdio, time::Duration};
 
-    let home = tempfile::tempdir().expect("temp home");
+    let home = fresh_home();
     // A server that takes the connection and never answers: funcbox waits on it.
     let silent = std::net::TcpListener::bind("127.0.0.1:0").expect("a loopback port");
     let base_url = format!("http://{}/v1", silent.local_addr().expect("its address"));
@@ -368,7 +368,7 @@ fn snapshot(dir: &std::path::Path) -> std::collections::BTreeMap<std::path::Path
 
 #[test]
 fn a_full_disk_while_replacing_a_function_keeps_the_old_one_whole() {
-    let home = tempfile::tempdir().expect("temp home");
+    let home = fresh_home();
     // The replacement is GOOD with 16 KiB of comment: too large for the file-size limit below.
     let padded = GOOD.replacen(
         "module.exports",
@@ -420,7 +420,7 @@ fn a_full_disk_while_replacing_a_function_keeps_the_old_one_whole() {
 fn a_read_only_library_is_reported_and_left_as_it_was() {
     use std::os::unix::fs::{MetadataExt, PermissionsExt};
 
-    let home = tempfile::tempdir().expect("temp home");
+    let home = fresh_home();
     let fake = FakeLlm::start(vec![Reply::content(GOOD), Reply::content(GOOD)]);
     new_count_vowels(home.path(), &fake).assert().success();
     let chmod = |path: &std::path::Path, mode: u32| {
@@ -527,7 +527,7 @@ fn a_function_saved_with_allowed_hosts_fetches_from_them_and_nowhere_else() {
     let examples = serde_json::json!([{ "input": url, "output": "Hello from funcbox" }]);
     let reply = format!("```javascript\n{code}\n```\n```json\n{examples}\n```\n");
     let fake = FakeLlm::start(vec![Reply::content(&reply)]);
-    let home = tempfile::tempdir().expect("temp home");
+    let home = fresh_home();
 
     funcbox(home.path())
         .env("OPENAI_BASE_URL", &fake.base_url)
@@ -590,7 +590,7 @@ fn a_function_saved_with_allowed_hosts_fetches_from_them_and_nowhere_else() {
 
 #[test]
 fn a_bad_host_pattern_is_a_usage_error() {
-    let home = tempfile::tempdir().expect("temp home");
+    let home = fresh_home();
     funcbox(home.path())
         .args(["run", "examples/count_vowels.js", "--allow-host", "*"])
         .current_dir(crate::support::repo_root())

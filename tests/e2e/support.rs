@@ -22,6 +22,36 @@ pub fn shared_home() -> &'static Path {
         .path()
 }
 
+/// A new `FUNCBOX_HOME` of its own whose cache already holds the compiled guest, for tests
+/// that need an empty library: compiling costs ~15 s per home in a debug build, so the entry
+/// is made once, in [`shared_home`], and linked (or copied) into each new home. funcbox
+/// replaces a bad entry by renaming a new file over it, so a shared inode is never rewritten.
+pub fn fresh_home() -> tempfile::TempDir {
+    static COMPILED: OnceLock<Vec<PathBuf>> = OnceLock::new();
+    let entries = COMPILED.get_or_init(|| {
+        funcbox(shared_home())
+            .args(["run", "examples/count_vowels.js"])
+            .current_dir(repo_root())
+            .write_stdin("warm up")
+            .assert()
+            .success();
+        std::fs::read_dir(shared_home().join("cache"))
+            .expect("the shared cache")
+            .map(|entry| entry.expect("a cache entry").path())
+            .collect()
+    });
+    let home = tempfile::tempdir().expect("creating a temporary FUNCBOX_HOME");
+    let cache = home.path().join("cache");
+    std::fs::create_dir(&cache).expect("creating the cache directory");
+    for entry in entries {
+        let name = entry.file_name().expect("an entry's name");
+        if std::fs::hard_link(entry, cache.join(name)).is_err() {
+            std::fs::copy(entry, cache.join(name)).expect("copying a cache entry");
+        }
+    }
+    home
+}
+
 /// `funcbox` with `FUNCBOX_HOME=home` and a watchdog.
 pub fn funcbox(home: &Path) -> assert_cmd::Command {
     isolated(

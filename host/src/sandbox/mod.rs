@@ -146,7 +146,12 @@ impl Sandbox {
     /// (`cargo xtask bench`); the `funcbox` CLI never builds one. Memory and output caps stay.
     #[cfg(feature = "unmetered")]
     pub fn unmetered(cache_dir: Option<&Path>) -> Result<Self, SandboxError> {
-        let mut config = engine_config();
+        // The same CPU features as the embedded artifact the metered sandbox runs, when there
+        // is one, so the comparison measures metering alone.
+        let mut config = match portable::config() {
+            Some(config) if guest::PRECOMPILED.is_some() => config?,
+            _ => engine_config(),
+        };
         config.consume_fuel(false).epoch_interruption(false);
         let engine = Engine::new(&config).map_err(SandboxError::Engine)?;
         let loaded = cache::load(&engine, cache_dir, guest::WASM, None)?;
