@@ -22,7 +22,9 @@
 
 /// Name of the guest's linear memory export.
 pub const EXPORT_MEMORY: &str = "memory";
-/// Runs the guest's static constructors; the host calls it once after instantiation.
+/// Runs the guest's static constructors; the host calls it once after instantiation when the
+/// guest exports it. A snapshot (see the host's `sandbox::snapshot`) has run it already and
+/// does not.
 pub const EXPORT_INITIALIZE: &str = "_initialize";
 /// `funcbox_alloc(len) -> ptr`: a buffer of `len` bytes that the next call takes ownership of.
 pub const EXPORT_ALLOC: &str = "funcbox_alloc";
@@ -59,7 +61,6 @@ pub const PANIC_PREFIX: &str = "funcbox-guest panic: ";
 /// The host checks the guest against this table when it loads it, so a stale or foreign guest
 /// fails with one message naming everything that is wrong instead of a trap later on.
 pub const FUNCTION_EXPORTS: &[(&str, usize, usize)] = &[
-    (EXPORT_INITIALIZE, 0, 0),
     (EXPORT_ALLOC, 1, 1),
     (EXPORT_REGISTER, 2, 1),
     (EXPORT_INVOKE, 3, 1),

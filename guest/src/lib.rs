@@ -23,12 +23,14 @@ use std::cell::RefCell;
 
 use crate::abi::Status;
 
-use crate::runtime::{Failure, Runtime};
+use crate::runtime::{Failure, Realm, Runtime};
 
 thread_local! {
     // wasm32-wasip1 has one thread: these are plain statics with interior mutability.
     static RUNTIME: RefCell<Option<Runtime>> = const { RefCell::new(None) };
     static RESULT: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    // A realm built ahead of time for the first `register_function`.
+    static PREPARED: RefCell<Option<Realm>> = const { RefCell::new(None) };
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -68,6 +70,17 @@ fn report_panic(info: &std::panic::PanicHookInfo<'_>) {
     let _ = std::io::stderr().write_all(line.as_bytes());
 }
 
+/// Builds a realm for the first `register_function` to use. Wizer runs it once when the guest
+/// is precompiled and writes the memory it leaves behind into the module, so instances of the
+/// snapshot start with the realm built; the host never calls it. A failure here only means the
+/// first registration builds its own realm.
+#[unsafe(export_name = "wizer-initialize")]
+pub extern "C" fn wizer_initialize() {
+    if let Ok(realm) = Realm::new() {
+        PREPARED.with_borrow_mut(|slot| *slot = Some(realm));
+    }
+}
+
 /// Allocates a zeroed buffer of `len` bytes for the host to fill; the next `register_function`
 /// or `invoke` takes ownership of it.
 #[unsafe(no_mangle)]
@@ -85,7 +98,11 @@ pub unsafe extern "C" fn register_function(ptr: *mut u8, len: u32) -> u32 {
     // Safety: forwarded from this function's contract.
     let source = unsafe { take_buffer(ptr, len) };
     let outcome = match std::str::from_utf8(&source) {
-        Ok(source) => Runtime::new(source).map(|runtime| {
+        Ok(source) => match PREPARED.take() {
+            Some(realm) => Runtime::in_realm(realm, source),
+            None => Runtime::new(source),
+        }
+        .map(|runtime| {
             RUNTIME.with_borrow_mut(|slot| *slot = Some(runtime));
             String::new()
         }),

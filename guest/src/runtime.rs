@@ -39,6 +39,27 @@ impl Failure {
     }
 }
 
+/// A realm with Boa's built-ins, the sandbox's limits and funcbox's globals, waiting for a
+/// module. Building one is most of what registering a function costs, so a precompiled guest
+/// builds it ahead of time (see `wizer_initialize` in lib.rs).
+pub struct Realm {
+    context: Context,
+    module: JsObject,
+}
+
+impl Realm {
+    /// Builds a realm.
+    pub fn new() -> Result<Self, Failure> {
+        let mut context = Context::default();
+        let limits = context.runtime_limits_mut();
+        limits.set_recursion_limit(RECURSION_LIMIT);
+        limits.set_loop_iteration_limit(LOOP_ITERATION_LIMIT);
+        let module = install_globals(&mut context)
+            .map_err(|err| report::failure(&err, Status::InvalidModule, &mut context))?;
+        Ok(Self { context, module })
+    }
+}
+
 /// A JavaScript realm holding one registered function.
 pub struct Runtime {
     context: Context,
@@ -46,20 +67,22 @@ pub struct Runtime {
 }
 
 impl Runtime {
-    /// Evaluates `source` as a CommonJS module and keeps the function it exports.
+    /// Evaluates `source` as a CommonJS module in a new realm and keeps the function it
+    /// exports (see [`Runtime::in_realm`]).
+    pub fn new(source: &str) -> Result<Self, Failure> {
+        Self::in_realm(Realm::new()?, source)
+    }
+
+    /// Evaluates `source` as a CommonJS module in `realm` and keeps the function it exports.
     ///
     /// The function is `module.exports`, else `module.exports.default`, else the only function
     /// among the exported properties, else the script's completion value (a bare function
     /// expression). Anything else is a [`Status::InvalidModule`] failure saying what was found.
-    pub fn new(source: &str) -> Result<Self, Failure> {
-        let mut context = Context::default();
-        let limits = context.runtime_limits_mut();
-        limits.set_recursion_limit(RECURSION_LIMIT);
-        limits.set_loop_iteration_limit(LOOP_ITERATION_LIMIT);
-
-        let module = install_globals(&mut context)
-            .map_err(|err| report::failure(&err, Status::InvalidModule, &mut context))?;
-
+    pub fn in_realm(realm: Realm, source: &str) -> Result<Self, Failure> {
+        let Realm {
+            mut context,
+            module,
+        } = realm;
         let source = Source::from_bytes(source).with_path(Path::new(MODULE_PATH));
         let completion = Script::parse(source, None, &mut context)
             .and_then(|script| script.evaluate(&mut context))

@@ -221,7 +221,7 @@ mod tests {
     }
 
     #[test]
-    fn a_precompiled_artifact_runs_and_is_cached_without_compiling() {
+    fn a_precompiled_snapshot_runs_and_is_cached_without_compiling() {
         let Some(artifact) = super::super::portable::precompile(guest::WASM) else {
             return; // No portable baseline on this platform: nothing is ever embedded.
         };
@@ -241,11 +241,25 @@ mod tests {
         };
         assert_eq!(std::fs::read(entry).expect("the entry"), artifact);
 
+        assert!(
+            loaded.module.get_export("_initialize").is_none(),
+            "a snapshot, which has run its initialisation"
+        );
+
         let sandbox = super::super::Sandbox::start(engine.clone(), loaded).expect("a sandbox");
+        let limits = crate::Limits::default();
         let mut function = sandbox
-            .load("module.exports = s => s.length", &crate::Limits::default())
+            .load("module.exports = s => s.length", &limits)
             .expect("registers");
         assert_eq!(function.invoke("four").expect("runs").output, "4");
+        // The realm was built once, at build time: randomness must not have been frozen into it.
+        let random = || {
+            let mut function = sandbox
+                .load("module.exports = () => Math.random()", &limits)
+                .expect("registers");
+            function.invoke("").expect("runs").output
+        };
+        assert_ne!(random(), random(), "two instances of the snapshot");
 
         let again = load(&engine, Some(dir.path()), &uncompilable_guest(), None)
             .expect("the cached copy loads");

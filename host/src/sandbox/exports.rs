@@ -30,6 +30,15 @@ pub fn check(module: &Module) -> Result<(), SandboxError> {
             None => problems.push(format!("no `{name}` export")),
         }
     }
+    // A snapshot has run its reactor initialisation already and no longer exports it.
+    match module.get_export(abi::EXPORT_INITIALIZE) {
+        None => {}
+        Some(ExternType::Func(func)) if func.params().len() == 0 && func.results().len() == 0 => {}
+        Some(other) => problems.push(format!(
+            "`{}` is {other:?}, expected a function without parameters or results",
+            abi::EXPORT_INITIALIZE
+        )),
+    }
     if problems.is_empty() {
         Ok(())
     } else {
@@ -40,7 +49,8 @@ pub fn check(module: &Module) -> Result<(), SandboxError> {
 /// Typed handles to the guest's exports in one instance.
 pub struct GuestExports {
     pub memory: Memory,
-    pub initialize: TypedFunc<(), ()>,
+    /// Absent from a snapshot, which has run it.
+    pub initialize: Option<TypedFunc<(), ()>>,
     pub alloc: TypedFunc<u32, u32>,
     pub register: TypedFunc<(u32, u32), u32>,
     pub invoke: TypedFunc<(u32, u32, u32), u32>,
@@ -56,7 +66,9 @@ impl GuestExports {
             .ok_or_else(|| wasmtime::format_err!("no `{}` export", abi::EXPORT_MEMORY))?;
         Ok(Self {
             memory,
-            initialize: instance.get_typed_func(&mut *store, abi::EXPORT_INITIALIZE)?,
+            initialize: instance
+                .get_typed_func(&mut *store, abi::EXPORT_INITIALIZE)
+                .ok(),
             alloc: instance.get_typed_func(&mut *store, abi::EXPORT_ALLOC)?,
             register: instance.get_typed_func(&mut *store, abi::EXPORT_REGISTER)?,
             invoke: instance.get_typed_func(&mut *store, abi::EXPORT_INVOKE)?,

@@ -7,6 +7,7 @@ mod clocks;
 mod exports;
 mod limiter;
 pub mod portable;
+mod snapshot;
 mod ticker;
 
 use std::{
@@ -277,7 +278,9 @@ impl Sandbox {
         let outcome = live.call(limits, |store, _| {
             let instance = self.pre.instantiate(&mut *store)?;
             let exports = GuestExports::new(&instance, store)?;
-            exports.initialize.call(&mut *store, ())?;
+            if let Some(initialize) = &exports.initialize {
+                initialize.call(&mut *store, ())?;
+            }
             let buffer = write_buffer(store, &exports, source.as_bytes())?;
             let status = exports.register.call(&mut *store, buffer)?;
             let (status, message) = read_result(store, &exports, status, 0)?;

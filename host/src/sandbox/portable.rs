@@ -52,12 +52,16 @@ pub fn config() -> Option<Result<Config, SandboxError>> {
     })
 }
 
-/// Compiles `wasm` to a portable artifact `Module::deserialize` accepts on any host of this
-/// architecture with the baseline features. `None` on architectures without a baseline.
+/// Snapshots `wasm` with its realm built (see `snapshot`) and compiles that to a portable
+/// artifact `Module::deserialize` accepts on any host of this architecture with the baseline
+/// features. `None` on architectures without a baseline.
 pub fn precompile(wasm: &[u8]) -> Option<Result<Vec<u8>, SandboxError>> {
     let config = config()?;
     Some(config.and_then(|config| {
+        let initialized = super::snapshot::initialize(wasm)?;
         let engine = Engine::new(&config).map_err(SandboxError::Engine)?;
-        engine.precompile_module(wasm).map_err(SandboxError::Engine)
+        engine
+            .precompile_module(&initialized)
+            .map_err(SandboxError::Engine)
     }))
 }
