@@ -14,6 +14,8 @@ const COUNT_VOWELS: &str = include_str!("../../examples/count_vowels.js");
 const WORD_FREQUENCY: &str = include_str!("../../examples/word_frequency.js");
 const CSV_SUM: &str = include_str!("../../examples/csv_sum.js");
 const REVERSE_LINES: &str = include_str!("../../examples/reverse_lines.js");
+#[cfg(feature = "unmetered")]
+const EXTRACT_EMAILS: &str = include_str!("../../examples/extract_emails.js");
 
 fn median(mut samples: Vec<Duration>) -> Duration {
     samples.sort();
@@ -38,8 +40,14 @@ fn row(name: &str, value: Duration) {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let cache = tempfile::tempdir()?;
-    if std::env::args().any(|arg| arg == "metering") {
-        return metering(cache.path());
+    // `metering [DIR]`: only P4, on the inputs `cargo xtask bench` wrote into DIR if given.
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(at) = args.iter().position(|arg| arg == "metering") {
+        let inputs = args
+            .get(at + 1)
+            .filter(|arg| !arg.starts_with("--"))
+            .map(std::path::Path::new);
+        return metering(cache.path(), inputs);
     }
     let started = Instant::now();
     Sandbox::new(Some(cache.path()))?;
@@ -123,7 +131,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     if cfg!(feature = "unmetered") {
         println!();
-        metering(cache.path())?;
+        metering(cache.path(), None)?;
     }
     Ok(())
 }
@@ -138,37 +146,66 @@ fn generous() -> Limits {
 }
 
 /// P4: each CPU-bound call on a warm instance, metered (fuel + epoch deadline, as funcbox
-/// always runs) and unmetered, interleaved call by call; medians.
+/// always runs) and unmetered, interleaved call by call; medians. With `inputs`, the directory
+/// where `cargo xtask bench` wrote P3's and P5's inputs, the same calls as those rows, so the
+/// sandbox's cost over native Boa splits into metering and the rest.
 #[cfg(feature = "unmetered")]
-fn metering(cache: &std::path::Path) -> Result<(), Box<dyn std::error::Error>> {
+fn metering(
+    cache: &std::path::Path,
+    inputs: Option<&std::path::Path>,
+) -> Result<(), Box<dyn std::error::Error>> {
     let metered = Sandbox::new(Some(cache))?;
     let unmetered = Sandbox::unmetered(Some(cache))?;
     let limits = generous();
-    let words = "It was the best of times, it was the worst of times. ".repeat(4_000);
-    let csv = format!(
-        "name,amount\n{}",
-        (0..100_000)
-            .map(|i| format!("item{i},{}.25\n", i % 100))
-            .collect::<String>()
-    );
-    let lines = "a line of text\n".repeat(35_000);
-    let cases = [
-        (
-            "JS loop, 5 M iterations",
-            "module.exports = n => { let x = 0; for (let i = 0; i < Number(n); i++) x += i; return x; }",
-            "5000000".to_owned(),
-        ),
-        ("word_frequency, 200 KB", WORD_FREQUENCY, words),
-        ("csv_sum, 100k lines", CSV_SUM, csv),
-        ("count_vowels, 0.5 MB", COUNT_VOWELS, lines),
-    ];
+    let mut cases = vec![(
+        "JS loop, 5 M iterations".to_owned(),
+        "module.exports = n => { let x = 0; for (let i = 0; i < Number(n); i++) x += i; return x; }",
+        "5000000".to_owned(),
+    )];
+    let runs = match inputs {
+        Some(dir) => {
+            let read = |name: &str| std::fs::read_to_string(dir.join(name));
+            cases.extend([
+                (
+                    "P3 csv_sum, 100k lines".to_owned(),
+                    CSV_SUM,
+                    read("amounts.csv")?,
+                ),
+                (
+                    "P3 word_frequency, 1 MB".to_owned(),
+                    WORD_FREQUENCY,
+                    read("words.txt")?,
+                ),
+                (
+                    "P5 extract_emails, 1 MB".to_owned(),
+                    EXTRACT_EMAILS,
+                    read("mail.txt")?,
+                ),
+            ]);
+            3
+        }
+        None => {
+            let words = "It was the best of times, it was the worst of times. ".repeat(4_000);
+            let csv = format!(
+                "name,amount\n{}",
+                (0..100_000)
+                    .map(|i| format!("item{i},{}.25\n", i % 100))
+                    .collect::<String>()
+            );
+            cases.extend([
+                ("word_frequency, 200 KB".to_owned(), WORD_FREQUENCY, words),
+                ("csv_sum, 100k lines".to_owned(), CSV_SUM, csv),
+            ]);
+            7
+        }
+    };
     println!("| P4 metering cost (warm instance, median) | metered | unmetered | overhead |");
     println!("|---|---|---|---|");
     for (name, source, input) in cases {
         let mut with = metered.load(source, &limits)?;
         let mut without = unmetered.load(source, &limits)?;
         let (mut on, mut off) = (Vec::new(), Vec::new());
-        for _ in 0..7 {
+        for _ in 0..runs {
             on.push(with.invoke(&input)?.elapsed);
             off.push(without.invoke(&input)?.elapsed);
         }
@@ -185,6 +222,9 @@ fn metering(cache: &std::path::Path) -> Result<(), Box<dyn std::error::Error>> {
 
 /// Without the `unmetered` feature there is nothing to compare against.
 #[cfg(not(feature = "unmetered"))]
-fn metering(_cache: &std::path::Path) -> Result<(), Box<dyn std::error::Error>> {
+fn metering(
+    _cache: &std::path::Path,
+    _inputs: Option<&std::path::Path>,
+) -> Result<(), Box<dyn std::error::Error>> {
     Err("P4 needs `--features unmetered`".into())
 }

@@ -159,13 +159,14 @@ pub fn run(runs: usize) -> Result<()> {
     if node.is_none() {
         println!("(node not found: install it to see the node column)");
     }
-    println!("{}", metering(&root)?);
+    println!("{}", metering(&root, work.path())?);
     Ok(())
 }
 
 /// P4, measured in process by the sandbox bench (`host/benches/sandbox.rs`): the same calls on
-/// a metered and an unmetered sandbox, which only exists with the `unmetered` feature.
-fn metering(root: &Path) -> Result<String> {
+/// a metered and an unmetered sandbox, which only exists with the `unmetered` feature. It reads
+/// the inputs [`Inputs::write`] left in `inputs` by their file names.
+fn metering(root: &Path, inputs: &Path) -> Result<String> {
     eprintln!("xtask: P4: metered against unmetered calls (cargo bench)");
     let output = shell::cargo(root)
         .args([
@@ -180,6 +181,7 @@ fn metering(root: &Path) -> Result<String> {
             "--",
             "metering",
         ])
+        .arg(inputs)
         .stderr(Stdio::inherit())
         .output()
         .context("running the sandbox bench")?;
