@@ -1,5 +1,6 @@
 //! The on-disk cache of the guest compiled to native code, so only the first run pays for
-//! Cranelift (seconds) and later runs map the artifact in (well under a millisecond).
+//! Cranelift (seconds), or for copying out the artifact embedded at build time (tens of
+//! milliseconds), and later runs map the entry in (well under a millisecond).
 //!
 //! An entry's name carries the guest's sha256 and wasmtime's compatibility hash (its version
 //! and every engine setting that changes the generated code, fuel and epochs included), so a
