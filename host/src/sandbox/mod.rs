@@ -80,9 +80,7 @@ fn link_http(linker: &mut Linker<HostState>) -> wasmtime::Result<()> {
             let reply = if len > caller.data().http.max_request_len() {
                 br#"{"error":"the request is too large"}"#.to_vec()
             } else {
-                let request = ptr
-                    .checked_add(len)
-                    .and_then(|end| memory.data(&caller).get(ptr..end))
+                let request = guest_bytes(memory.data(&caller), ptr, len)
                     .ok_or_else(|| {
                         wasmtime::format_err!("the guest's request lies outside its memory")
                     })?
@@ -111,6 +109,12 @@ fn link_http(linker: &mut Linker<HostState>) -> wasmtime::Result<()> {
         },
     )?;
     Ok(())
+}
+
+/// The `len` bytes at `ptr` in the guest's memory `data`; `None` when any lies outside it (the
+/// guest chooses both numbers).
+fn guest_bytes(data: &[u8], ptr: usize, len: usize) -> Option<&[u8]> {
+    ptr.checked_add(len).and_then(|end| data.get(ptr..end))
 }
 
 fn guest_memory(caller: &mut Caller<'_, HostState>) -> wasmtime::Result<Memory> {
@@ -477,9 +481,7 @@ fn read_result(
     let ptr = exports.result_ptr.call(&mut *store, ())? as usize;
     let len = exports.result_len.call(&mut *store, ())? as usize;
     let data = exports.memory.data(&*store);
-    let bytes = ptr
-        .checked_add(len)
-        .and_then(|end| data.get(ptr..end))
+    let bytes = guest_bytes(data, ptr, len)
         .ok_or_else(|| wasmtime::format_err!("the guest's result lies outside its memory"))?;
     if status == Status::Ok.to_raw() {
         if bytes.len() > max_output {
