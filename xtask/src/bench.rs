@@ -52,7 +52,7 @@ pub fn run(runs: usize) -> Result<()> {
         ]),
         "build the native Boa harness",
     )?;
-    let native = root.join("guest/target/release/examples/native_boa");
+    let native = shell::target_dir(&root.join("guest")).join("release/examples/native_boa");
     let work = tempfile::tempdir()?;
     let inputs = Inputs::write(work.path())?;
     let node = node_runner(work.path())?;

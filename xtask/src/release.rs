@@ -17,7 +17,7 @@ use crate::{guest, shell};
 pub fn build() -> Result<PathBuf> {
     guest::build(false)?;
     let root = shell::workspace_root();
-    let binary = root.join("target/release/funcbox");
+    let binary = shell::target_dir(&root).join("release/funcbox");
     let release_build = || {
         shell::run(
             shell::cargo(&root).args(["build", "--release", "--locked", "-p", "funcbox"]),

@@ -1,6 +1,7 @@
-//! `funcbox precompile-guest` (hidden): compiles the embedded guest for this platform's
-//! portable CPU baseline and writes the artifact where the next build of funcbox embeds it.
-//! `cargo xtask precompile` runs it; users never need to.
+//! `funcbox precompile-guest` (hidden): snapshots the embedded guest with its realm built,
+//! compiles it for this platform's portable CPU baseline (`funcbox::sandbox::portable`) and
+//! writes the artifact where the next build of funcbox embeds it. `cargo xtask precompile`
+//! runs it; users never need to.
 
 use std::path::PathBuf;
 
