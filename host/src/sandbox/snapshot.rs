@@ -15,10 +15,9 @@ use std::{
     task::{Context, Poll, Waker},
 };
 
-use wasmparser::ValType;
 use wasmtime::{Engine, Instance, Linker, Module, Store};
 use wasmtime_wasi::{WasiCtxBuilder, p1::WasiP1Ctx};
-use wasmtime_wizer::{InstanceState, SnapshotVal, Wizer};
+use wasmtime_wizer::{InstanceState, SnapshotVal, ValType, Wizer};
 
 use crate::error::SandboxError;
 
@@ -68,7 +67,9 @@ pub fn initialize(wasm: &[u8]) -> Result<Vec<u8>, SandboxError> {
     }
 }
 
-/// The initialised instance, read by Wizer.
+/// The initialised instance, read by Wizer. wasmtime-wizer's own `WasmtimeWizer` does the
+/// same, but only with its `wasmtime` feature, which turns on wasmtime's async, GC, threads
+/// and cache support for the whole build.
 struct Initialized {
     store: Store<WasiP1Ctx>,
     instance: Instance,
