@@ -75,10 +75,7 @@ pub fn load(
         && let Ok(module) = unsafe { Module::deserialize(engine, bytes) }
     {
         // The entry is a verbatim copy, so later runs map it in instead of copying 20 MB.
-        let saved = entry.filter(|path| atomic::write(path, bytes).is_ok());
-        if let Some(path) = &saved {
-            prune(path, STALE_AFTER);
-        }
+        let saved = entry.and_then(|path| save(path, bytes));
         return Ok(LoadedModule {
             module,
             origin: ModuleOrigin::Precompiled(saved),
@@ -92,11 +89,7 @@ pub fn load(
         actual,
     })?;
     let module = Module::new(engine, wasm).map_err(SandboxError::Engine)?;
-    // A cache that cannot be written (read-only home, full disk) costs speed, not correctness.
-    let saved = entry.filter(|path| store(&module, path).is_ok());
-    if let Some(path) = &saved {
-        prune(path, STALE_AFTER);
-    }
+    let saved = entry.and_then(|path| save(path, &module.serialize().ok()?));
     Ok(LoadedModule {
         module,
         origin: ModuleOrigin::Compiled(saved),
@@ -145,9 +138,12 @@ fn prune(keep: &Path, age: Duration) {
     }
 }
 
-fn store(module: &Module, path: &Path) -> std::io::Result<()> {
-    let bytes = module.serialize().map_err(std::io::Error::other)?;
-    atomic::write(path, &bytes)
+/// Writes `bytes` as the entry at `path`, then prunes stale entries beside it; `None` when it
+/// could not be written (a read-only home or a full disk costs speed, not correctness).
+fn save(path: PathBuf, bytes: &[u8]) -> Option<PathBuf> {
+    atomic::write(&path, bytes).ok()?;
+    prune(&path, STALE_AFTER);
+    Some(path)
 }
 
 #[cfg(test)]
